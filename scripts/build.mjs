@@ -1,0 +1,60 @@
+// `npm run build`: writes dist/chrome/ and dist/firefox/ (SPEC §6.1).
+//
+// For each browser, vite + @crxjs/vite-plugin build the pages, the background and the manifest.
+// Then three files are built here with stable names, because the background registers them
+// itself from the rules (scripting.registerContentScripts, see src/background/coverage.ts):
+//   main-world.js  IIFE, world MAIN: must run synchronously at document_start, before any page script
+//   content.js     IIFE, isolated world: as small as possible, it starts on every covered page
+//   warning.js     ES module, loaded by content.js with import() only when a warning is shown
+import { build } from 'vite';
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const browsers = (process.env.PAUSA_BROWSERS ?? 'chrome,firefox').split(',');
+
+const script = (browser, entry, fileName, format) =>
+  build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: format === 'es' ? [preact()] : [],
+    define: { 'import.meta.env.BROWSER': JSON.stringify(browser) },
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target: browser === 'chrome' ? 'chrome137' : 'firefox129',
+      minify: true,
+      sourcemap: false,
+      lib: { entry, formats: [format], fileName: () => fileName, name: 'pausa' },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  });
+
+/**
+ * The content script imports warning.js from the extension, so the page's origin must be allowed
+ * to load it. Added after crxjs, which only accepts files that exist before it runs.
+ */
+function addWarningResource(manifestPath) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.web_accessible_resources = [
+    ...(manifest.web_accessible_resources ?? []),
+    { resources: ['warning.js'], matches: ['<all_urls>'] },
+  ];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+}
+
+for (const browser of browsers) {
+  process.env.PAUSA_BROWSER = browser;
+  await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+  await script(browser, 'src/main-world/index.ts', 'main-world.js', 'iife');
+  await script(browser, 'src/content/index.ts', 'content.js', 'iife');
+  await script(browser, 'src/warning/index.ts', 'warning.js', 'es');
+  addWarningResource(`${root}/dist/${browser}/manifest.json`);
+  const size = (f) => statSync(`${root}/dist/${browser}/${f}`).size;
+  console.log(
+    `dist/${browser}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B`,
+  );
+}

@@ -1,0 +1,35 @@
+// The isolated world's end of the private channel (see ../shared/bridge.ts).
+import { HELLO_EVENT, LINK_EVENT, TO_CONTENT, TO_MAIN, type ToContent, type ToMain } from '../shared/bridge';
+
+export function linkToMainWorld(onAsk: (msg: ToContent, reply: (msg: ToMain) => void) => void) {
+  let node: Element | undefined;
+  const reply = (msg: ToMain): void => {
+    node?.dispatchEvent(new CustomEvent(TO_MAIN, { detail: JSON.stringify(msg) }));
+  };
+  const onLink = (event: Event): void => {
+    if (node || !(event.target instanceof Element)) return;
+    node = event.target;
+    document.removeEventListener(LINK_EVENT, onLink, true);
+    node.addEventListener(TO_CONTENT, (e) => {
+      let msg: ToContent;
+      try {
+        msg = JSON.parse(String((e as CustomEvent<unknown>).detail)) as ToContent;
+      } catch {
+        return;
+      }
+      if (msg.t === 'ask' && Number.isInteger(msg.id)) onAsk(msg, reply);
+    });
+    // The first message completes the link on the main side.
+    reply(currentMedia ? { t: 'media', ...currentMedia } : { t: 'hi' });
+  };
+  let currentMedia: { mimePrefixes: string[]; extensions: string[] } | undefined;
+  document.addEventListener(LINK_EVENT, onLink, true);
+  document.dispatchEvent(new CustomEvent(HELLO_EVENT));
+  return {
+    /** Send newer media rules (from a rules update) to the main world. */
+    setMedia(media: { mimePrefixes: string[]; extensions: string[] }) {
+      currentMedia = media;
+      if (node) reply({ t: 'media', ...media });
+    },
+  };
+}

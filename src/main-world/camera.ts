@@ -1,0 +1,48 @@
+// The camera: getUserMedia with video asks first; microphone-only passes untouched. Go back
+// rejects with NotAllowedError, as a denied camera does. Continue calls the browser's own
+// getUserMedia with the page's constraints, so the stream is exactly the one it would have had.
+import { ask } from './link';
+import { hook, notAllowedError } from './util';
+
+type Legacy = (c: MediaStreamConstraints, ok?: unknown, err?: (e: DOMException) => void) => void;
+
+const wantsVideo = (constraints: unknown): boolean =>
+  typeof constraints === 'object' &&
+  constraints !== null &&
+  Boolean((constraints as MediaStreamConstraints).video);
+
+export function hookCamera(win: Window & typeof globalThis): void {
+  if (win.MediaDevices) {
+    hook(
+      win.MediaDevices.prototype,
+      'getUserMedia',
+      (original) =>
+        ({
+          getUserMedia(this: MediaDevices, constraints?: MediaStreamConstraints) {
+            if (!wantsVideo(constraints)) return original.call(this, constraints);
+            return ask('camera', 'get-user-media').then((go) =>
+              go ? original.call(this, constraints) : Promise.reject(notAllowedError()),
+            );
+          },
+        }).getUserMedia,
+    );
+  }
+  // The old callback forms, where the browser still has them.
+  const nav = win.Navigator.prototype as unknown as Record<string, Legacy>;
+  for (const key of ['getUserMedia', 'webkitGetUserMedia', 'mozGetUserMedia']) {
+    hook(
+      nav,
+      key,
+      (original) =>
+        ({
+          [key](this: Navigator, c: MediaStreamConstraints, ok?: unknown, err?: (e: DOMException) => void) {
+            if (!wantsVideo(c)) return original.call(this, c, ok, err);
+            void ask('camera', 'legacy-get-user-media').then((go) => {
+              if (go) original.call(this, c, ok, err);
+              else err?.(notAllowedError());
+            });
+          },
+        })[key] as Legacy,
+    );
+  }
+}

@@ -1,0 +1,95 @@
+// <input type=file>: the person picks, the browser fires `input` then `change`. Pausa warns after
+// the choice (it needs the file types: a PDF alone passes), holds the files, and on Continue puts
+// the same File objects back and fires the events again; on Go back the page sees a cancelled
+// picker (`cancel`, as the browser fires it) and an empty input.
+import { ask } from './link';
+import { hasMedia, hook, stop, transferOf } from './util';
+
+const held = new WeakSet<HTMLInputElement>();
+const watched = new WeakSet<HTMLInputElement>();
+
+function fileInputOf(target: unknown): HTMLInputElement | undefined {
+  // Duck-typed: an input from another realm (a same-origin frame) fails `instanceof`.
+  const el = target as HTMLInputElement | null;
+  return el?.localName === 'input' && el.type === 'file' ? el : undefined;
+}
+
+function onPicked(event: Event): void {
+  // Events the page (or Pausa, on Continue) dispatches carry no new choice by the person.
+  if (!event.isTrusted) return;
+  const input = fileInputOf(event.composedPath()[0]);
+  if (!input) return;
+  if (held.has(input)) {
+    stop(event); // the `change` that follows the held `input`
+    return;
+  }
+  const files = Array.from(input.files ?? []);
+  if (!hasMedia(files)) return;
+  stop(event);
+  held.add(input);
+  input.files = new DataTransfer().files;
+  // `change` does not cross shadow roots, so the window listener may not see it: stop it here too.
+  input.addEventListener('change', onPicked, true);
+  void ask('files', 'input', files).then((go) => {
+    held.delete(input);
+    if (!watched.has(input)) input.removeEventListener('change', onPicked, true);
+    if (go) {
+      input.files = transferOf(files).files;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      input.value = '';
+      input.dispatchEvent(new Event('cancel', { bubbles: true }));
+    }
+  });
+}
+
+/**
+ * Inputs that are detached from the document, or inside a shadow root, never send their events to
+ * the window. When the page opens their picker (click() or showPicker()), Pausa listens on the input
+ * itself, in the capture phase, which runs before the page's own non-capture listeners.
+ */
+function watch(input: HTMLInputElement): void {
+  if (watched.has(input)) return;
+  watched.add(input);
+  input.addEventListener('input', onPicked, true);
+  input.addEventListener('change', onPicked, true);
+}
+
+export function hookFileInputs(win: Window & typeof globalThis): void {
+  win.addEventListener('input', onPicked, true);
+  win.addEventListener('change', onPicked, true);
+  // A person's click on an input inside an open shadow root: composedPath() reaches it.
+  win.addEventListener(
+    'click',
+    (event) => {
+      const input = event.isTrusted && fileInputOf(event.composedPath()[0]);
+      if (input) watch(input);
+    },
+    true,
+  );
+  // click() lives on HTMLElement.prototype; the wrapper only looks at file inputs.
+  hook(
+    win.HTMLElement.prototype,
+    'click',
+    (click) =>
+      ({
+        click(this: HTMLElement) {
+          const input = fileInputOf(this);
+          if (input) watch(input);
+          return click.call(this);
+        },
+      }).click,
+  );
+  hook(
+    win.HTMLInputElement.prototype,
+    'showPicker',
+    (showPicker) =>
+      ({
+        showPicker(this: HTMLInputElement) {
+          if (this.type === 'file') watch(this);
+          return showPicker.call(this);
+        },
+      }).showPicker,
+  );
+}

@@ -1,0 +1,78 @@
+// The main world's end of the private channel (see ../shared/bridge.ts).
+import {
+  HELLO_EVENT,
+  LINK_EVENT,
+  TO_CONTENT,
+  TO_MAIN,
+  type ShareKind,
+  type ShareVia,
+  type ToMain,
+} from '../shared/bridge';
+import type { FileMeta } from '../shared/media';
+import { media as bundledMedia } from '../rules/rules.json';
+
+// Saved before any page script runs, so a page that later replaces them cannot read our messages.
+const dispatch = EventTarget.prototype.dispatchEvent;
+const PageCustomEvent = CustomEvent;
+const { parse, stringify } = JSON;
+
+/** Media rules; the content script sends the current ones once linked. */
+export const media = { mimePrefixes: bundledMedia.mimePrefixes, extensions: bundledMedia.extensions };
+
+const node = document.createElement('pausa-link');
+let linked = false;
+let nextId = 1;
+const waiting = new Map<number, (go: boolean) => void>();
+
+function announce(): void {
+  const parent = document.documentElement ?? document;
+  parent.appendChild(node);
+  dispatch.call(node, new PageCustomEvent(LINK_EVENT, { bubbles: true }));
+  node.remove();
+}
+
+function onMessage(event: Event): void {
+  let msg: ToMain;
+  try {
+    msg = parse(String((event as CustomEvent<unknown>).detail)) as ToMain;
+  } catch {
+    return;
+  }
+  if (!linked) {
+    linked = true;
+    document.removeEventListener(HELLO_EVENT, announce);
+  }
+  if (msg.t === 'answer') {
+    waiting.get(msg.id)?.(msg.go === true);
+    waiting.delete(msg.id);
+  } else if (msg.t === 'media' && Array.isArray(msg.mimePrefixes) && Array.isArray(msg.extensions)) {
+    media.mimePrefixes = msg.mimePrefixes;
+    media.extensions = msg.extensions;
+  }
+}
+
+export function startLink(): void {
+  node.addEventListener(TO_MAIN, onMessage);
+  document.addEventListener(HELLO_EVENT, announce);
+  announce();
+}
+
+/**
+ * Ask the content script whether this share may go on. Resolves true for Continue, false for Go
+ * back. Without a linked content script nothing can show the warning, so the share goes on
+ * (holding the person's files with no way to release them would lose them); this happens only if
+ * the extension's isolated script failed to load, and is logged.
+ */
+export function ask(kind: ShareKind, via: ShareVia, files: FileMeta[] = []): Promise<boolean> {
+  if (!linked) {
+    console.warn('Pausa: the warning is not available in this frame; the share goes on.');
+    return Promise.resolve(true);
+  }
+  const id = nextId++;
+  const meta = files.map(({ name, type, size }) => ({ name, type, size }));
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    const detail = stringify({ t: 'ask', id, kind, via, files: meta });
+    dispatch.call(node, new PageCustomEvent(TO_CONTENT, { detail }));
+  });
+}

@@ -1,0 +1,34 @@
+// window.showOpenFilePicker() (Chromium): the picker opens at once, as the page asked, with the
+// page's user activation; once the person has chosen, Pausa warns if any file is media. Continue
+// resolves with the same handles; Go back rejects with AbortError, as a cancelled picker does.
+import { ask } from './link';
+import { abortError, hasMedia, hook } from './util';
+
+type Handle = { name: string; getFile(): Promise<File> };
+type Picker = (options?: unknown) => Promise<Handle[]>;
+
+async function metaOf(handle: Handle) {
+  try {
+    return await handle.getFile();
+  } catch {
+    // Unreadable now (moved, permission): judge by its name alone.
+    return { name: handle.name, type: '', size: 0 };
+  }
+}
+
+export function hookOpenFilePicker(win: Window & typeof globalThis): void {
+  hook(
+    win as unknown as { showOpenFilePicker: Picker },
+    'showOpenFilePicker',
+    (original) =>
+      ({
+        async showOpenFilePicker(this: unknown, options?: unknown) {
+          const handles = await original.call(this, options);
+          const files = await Promise.all(handles.map(metaOf));
+          if (!hasMedia(files)) return handles;
+          if (await ask('files', 'open-file-picker', files)) return handles;
+          throw abortError();
+        },
+      }).showOpenFilePicker,
+  );
+}

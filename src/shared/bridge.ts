@@ -1,0 +1,27 @@
+// The private channel between the main-world hook and the isolated content script.
+//
+// Both scripts run at document_start, before any page script, in an order neither knows. Each
+// listens first, then announces itself; whichever runs second completes the link. The main world
+// then makes a detached element that only the two scripts hold, and every later message is a
+// CustomEvent on that element, with a JSON string as detail (strings cross worlds in both
+// browsers, objects do not). The page never holds the element, so it cannot read or forge these
+// messages. The page can still replace our hooks in its own world; that only turns off its own
+// warning, which it could do by not calling the hooked API at all.
+import type { FileMeta } from './media';
+
+export const HELLO_EVENT = 'pausa:hello';
+export const LINK_EVENT = 'pausa:link';
+export const TO_CONTENT = 'pausa:to-content';
+export const TO_MAIN = 'pausa:to-main';
+
+/** What is being shared. `via` says which API the page used. */
+export type ShareKind = 'files' | 'camera';
+export type ShareVia =
+  'input' | 'drop' | 'paste' | 'open-file-picker' | 'get-user-media' | 'legacy-get-user-media';
+
+export type ToContent = { t: 'ask'; id: number; kind: ShareKind; via: ShareVia; files: FileMeta[] };
+
+export type ToMain =
+  | { t: 'hi' }
+  | { t: 'answer'; id: number; go: boolean }
+  | { t: 'media'; mimePrefixes: string[]; extensions: string[] };

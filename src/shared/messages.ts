@@ -1,0 +1,71 @@
+// Every message between the contexts, in one map: its request schema and its response type.
+// The background validates each request against its schema and checks who sent it: a content
+// script (which runs in pages) may only use the `content` messages.
+import { z } from './zod';
+import { Mode } from './settings';
+
+const FileMetaSchema = z.object({
+  name: z.string().max(1000),
+  type: z.string().max(200),
+  size: z.number().nonnegative(),
+});
+
+export const ShareRequest = z.object({
+  kind: z.enum(['files', 'camera', 'call']),
+  via: z.string().max(40),
+  files: z.array(FileMetaSchema).max(1000),
+});
+export type ShareRequest = z.infer<typeof ShareRequest>;
+
+export interface WarningPlan {
+  warn: boolean;
+  /** Whether Continue is offered at all, and after how many seconds. */
+  allowContinue: boolean;
+  continueDelaySeconds: number;
+  mode: Mode;
+}
+
+export interface TabStatus {
+  url: string | null;
+  covered: boolean;
+  siteName: string | null;
+  mode: Mode;
+}
+
+export const requests = {
+  ping: z.object({ type: z.literal('ping') }),
+  decide: z.object({ type: z.literal('decide'), share: ShareRequest }),
+  answered: z.object({
+    type: z.literal('answered'),
+    kind: ShareRequest.shape.kind,
+    choice: z.enum(['back', 'continue']),
+  }),
+  openHelp: z.object({ type: z.literal('openHelp') }),
+  getTabStatus: z.object({ type: z.literal('getTabStatus'), tabId: z.number().int() }),
+} as const;
+
+export interface Responses {
+  ping: { ok: true; version: string };
+  decide: WarningPlan;
+  answered: { ok: true };
+  openHelp: { ok: true };
+  getTabStatus: TabStatus;
+}
+
+export type MessageType = keyof typeof requests;
+export type Request<T extends MessageType> = z.infer<(typeof requests)[T]>;
+export type AnyRequest = { [T in MessageType]: Request<T> }[MessageType];
+
+/** Messages a content script may send. Everything else needs an extension page. */
+export const contentMessages: ReadonlySet<MessageType> = new Set(['ping', 'decide', 'answered', 'openHelp']);
+
+export const Envelope = z.discriminatedUnion('type', [
+  requests.ping,
+  requests.decide,
+  requests.answered,
+  requests.openHelp,
+  requests.getTabStatus,
+]);
+
+/** Errors travel as `{ error }`, so a caller never mistakes them for an answer. */
+export type Reply<T extends MessageType> = Responses[T] | { error: string };

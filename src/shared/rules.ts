@@ -1,0 +1,49 @@
+// The rules: which sites are covered, which controls start a video call, which files count as
+// media (SPEC C6). Data, not code: a bundled copy ships, signed updates replace it.
+import { z } from './zod';
+
+const isSafeRegex = (source: string): boolean => {
+  try {
+    new RegExp(source, 'iu');
+    return source.length <= 200;
+  } catch {
+    return false;
+  }
+};
+
+// A WebExtension match pattern (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).
+const matchPatternRe = /^(\*|https?|wss?):\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)\/.*$/i;
+export const MatchPattern = z.string().max(300).regex(matchPatternRe, 'not a match pattern');
+
+export const CallControl = z.object({
+  /** Regular expression (case-insensitive) tested against the control's accessible label. */
+  label: z.string().refine(isSafeRegex, 'not a usable regular expression'),
+  /** Optional CSS selector the control must match as well. */
+  selector: z.string().max(300).optional(),
+});
+export type CallControl = z.infer<typeof CallControl>;
+
+export const Site = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  name: z.string().min(1).max(80),
+  category: z.string().max(40).optional(),
+  matches: z.array(MatchPattern).min(1).max(50),
+  callControls: z.array(CallControl).max(30).optional(),
+});
+export type Site = z.infer<typeof Site>;
+
+export const MediaRules = z.object({
+  mimePrefixes: z.array(z.string().max(40)).max(20),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).max(200),
+});
+export type MediaRules = z.infer<typeof MediaRules>;
+
+export const Rules = z.object({
+  format: z.literal(1),
+  revision: z.number().int().nonnegative(),
+  published: z.iso.datetime().optional(),
+  expires: z.iso.datetime(),
+  media: MediaRules,
+  sites: z.array(Site).min(1).max(1000),
+});
+export type Rules = z.infer<typeof Rules>;

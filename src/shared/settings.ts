@@ -1,0 +1,22 @@
+// The person's settings (SPEC C5), and the defaults. A broken field falls back to its default on
+// its own, so one bad value never wipes the rest.
+import { z } from './zod';
+
+export const Mode = z.enum(['every-share', 'smart', 'strict', 'off']);
+export type Mode = z.infer<typeof Mode>;
+
+export const Settings = z.object({
+  version: z.literal(1).catch(1),
+  // Until the on-device image check (C9) exists, every share warns (SPEC §4).
+  mode: Mode.catch('every-share'),
+  extraSites: z.array(z.string()).catch([]),
+  disabledSites: z.array(z.string()).catch([]),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings: Settings = Settings.parse({});
+
+export function readSettings(stored: unknown): Settings {
+  const result = Settings.safeParse(stored ?? {});
+  return result.success ? result.data : defaultSettings;
+}

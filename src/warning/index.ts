@@ -1,0 +1,43 @@
+// The warning module, loaded by the content script only when a share needs it. It asks the
+// background whether to warn (mode, policy), shows the warning and reports the answer.
+import browser from 'webextension-polyfill';
+import type { Reply, ShareRequest, WarningPlan } from '../shared/messages';
+import { showWarning } from './mount';
+import { warningTexts } from './texts';
+
+/** If the background cannot answer (asleep too long, restarting), warn with the defaults. */
+const FALLBACK_PLAN: WarningPlan = {
+  warn: true,
+  allowContinue: true,
+  continueDelaySeconds: 0,
+  mode: 'every-share',
+};
+
+async function plan(share: ShareRequest): Promise<WarningPlan> {
+  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, 4000));
+  try {
+    const reply = (await Promise.race([browser.runtime.sendMessage({ type: 'decide', share }), timeout])) as
+      Reply<'decide'> | undefined;
+    if (reply && !('error' in reply)) return reply;
+    console.error('Pausa: no decision from the background; warning with the defaults.', reply);
+  } catch (error) {
+    console.error('Pausa: no decision from the background; warning with the defaults.', error);
+  }
+  return FALLBACK_PLAN;
+}
+
+export async function runWarning(share: ShareRequest): Promise<boolean> {
+  const decided = await plan(share);
+  if (!decided.warn) return true;
+  const go = await showWarning({
+    kind: share.kind,
+    texts: warningTexts(share.kind, (key, subs) => browser.i18n.getMessage(key, subs)),
+    allowContinue: decided.allowContinue,
+    continueDelaySeconds: decided.continueDelaySeconds,
+    onHelp: () => void browser.runtime.sendMessage({ type: 'openHelp' }).catch(() => undefined),
+  });
+  void browser.runtime
+    .sendMessage({ type: 'answered', kind: share.kind, choice: go ? 'continue' : 'back' })
+    .catch(() => undefined);
+  return go;
+}

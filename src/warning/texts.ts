@@ -1,0 +1,18 @@
+// The warning's words, from the extension's _locales (browser.i18n).
+import type { ShareRequest } from '../shared/messages';
+import type { Texts } from './Warning';
+
+type GetMessage = (key: string, substitutions?: string | string[]) => string;
+
+export function warningTexts(kind: ShareRequest['kind'], t: GetMessage): Texts {
+  const camera = kind !== 'files';
+  const prefix = camera ? 'warningCamera' : 'warningFiles';
+  return {
+    title: t(`${prefix}Title`),
+    points: [1, 2, 3, 4].map((n) => t(`${prefix}Point${n}`)).filter(Boolean),
+    goBack: t('warningGoBack'),
+    continueAnyway: t('warningContinue'),
+    getHelp: t('warningGetHelp'),
+    continueIn: (seconds) => t('warningContinueIn', String(seconds)),
+  };
+}

@@ -1,0 +1,87 @@
+// Issue #2: the extension loads in both real browsers; the main-world hook runs before the page's
+// first script; the isolated script and the background answer; popup and options render; and an
+// uncovered host gets neither content script.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch, type Session } from './harness/browsers';
+import { startServer, type FixtureServer } from './harness/server';
+import { answer, received, settle, waitForReceived, warningHostCount } from './harness/warning';
+
+describe.each(BROWSERS)('%s: foundation', (name) => {
+  let session: Session;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launch(name);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('hooks the page before its first inline <head> script on a covered site', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(server.url('www.instagram.com', '/hook-check.html'));
+    const hooked = await page.evaluate(
+      () => (window as unknown as { __hookedAtFirstScript: unknown }).__hookedAtFirstScript,
+    );
+    expect(hooked).toEqual({ getUserMedia: true, inputClick: true, showPicker: true });
+    await page.close();
+  });
+
+  it('the isolated script and the background answer a share (the warning shows)', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    await page.click('#camera');
+    await answer(page, 'back');
+    const [result] = await waitForReceived(page, 1);
+    expect(result).toMatchObject({ path: 'camera', event: 'rejected', error: 'NotAllowedError' });
+    await page.close();
+  });
+
+  it('the background answers a typed message from an extension page', async () => {
+    const page = await session.openExtensionPage('src/options/index.html');
+    const reply = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return api.runtime.sendMessage({ type: 'ping' });
+    });
+    expect(reply).toMatchObject({ ok: true, version: expect.any(String) });
+    const bad = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return api.runtime.sendMessage({ type: 'nope' });
+    });
+    expect(bad).toMatchObject({ error: expect.stringContaining('bad message') });
+    await page.close();
+  });
+
+  it('renders the popup and the options page', async () => {
+    const popup = await session.openExtensionPage('src/popup/index.html');
+    await popup.waitForSelector('.threatened');
+    expect(await popup.$eval('.threatened', (el) => el.textContent)).toBe("I'm being threatened");
+    await popup.close();
+    const options = await session.openExtensionPage('src/options/index.html');
+    await options.waitForSelector('input[name="mode"]');
+    expect(await options.$$eval('input[name="mode"]', (els) => els.length)).toBe(4);
+    expect(await options.$eval('input[value="every-share"]', (el) => (el as HTMLInputElement).checked)).toBe(
+      true,
+    );
+    await options.close();
+  });
+
+  it('leaves an uncovered host alone', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(server.url('intranet.example.edu', '/hook-check.html'));
+    const hooked = await page.evaluate(
+      () => (window as unknown as { __hookedAtFirstScript: unknown }).__hookedAtFirstScript,
+    );
+    expect(hooked).toEqual({ getUserMedia: false, inputClick: false, showPicker: false });
+    await page.goto(server.url('intranet.example.edu', '/site/'));
+    await page.click('#camera');
+    const [result] = await waitForReceived(page, 1);
+    expect(result).toMatchObject({ path: 'camera', event: 'resolved', tracks: ['audio', 'video'] });
+    await settle(200);
+    expect(await warningHostCount(page)).toBe(0);
+    expect(await received(page)).toHaveLength(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,153 @@
+// Launches Debian's Chromium or Firefox ESR headless with the built extension installed. One
+// launch per test file (suite), never per test. Recipes: ../shared/BROWSER-TESTING.md.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROME_ID, FIREFOX_UUID, GECKO_ID } from './ids';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+/** Host names the fixture pages are served under, all mapped to 127.0.0.1. */
+export const TEST_HOSTS = [
+  'www.instagram.com',
+  'www.messenger.com',
+  'web.whatsapp.com',
+  'discord.com',
+  'intranet.example.edu',
+  'new-social.example',
+];
+
+const DIST = resolve(new URL('../../../dist', import.meta.url).pathname);
+
+function findExecutable(name: BrowserName): string {
+  const [envVar, candidates, pkg] =
+    name === 'chromium'
+      ? (['CHROMIUM_PATH', ['/usr/lib/chromium/chromium', '/usr/bin/chromium'], 'chromium'] as const)
+      : ([
+          'FIREFOX_PATH',
+          ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr'],
+          'firefox-esr',
+        ] as const);
+  const fromEnv = process.env[envVar];
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`${envVar}=${fromEnv} does not exist.`);
+    return fromEnv;
+  }
+  const found = candidates.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    `${name} was not found (looked in ${candidates.join(', ')}). Install it with ` +
+      `"apt-get update && apt-get install -y --no-install-recommends ${pkg}", ` +
+      `or set ${envVar} to its executable.`,
+  );
+}
+
+export interface Session {
+  name: BrowserName;
+  browser: Browser;
+  /** The URL of a file inside the extension. */
+  extensionUrl(path: string): string;
+  /** Open an extension page (popup, options) as an ordinary tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launch(name: BrowserName): Promise<Session> {
+  const executablePath = findExecutable(name);
+  const dist = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
+  if (!existsSync(join(dist, 'manifest.json'))) {
+    throw new Error(`${dist}/manifest.json is missing: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), `pausa-${name}-`));
+  let browser: Browser;
+  let origin: string;
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      acceptInsecureCerts: true,
+      userDataDir: profile,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--host-resolver-rules=MAP * 127.0.0.1',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        '--lang=en-US',
+      ],
+    });
+    const id = await browser.installExtension(dist);
+    if (id !== CHROME_ID) throw new Error(`Chrome extension ID ${id}, expected ${CHROME_ID} (manifest key)`);
+    origin = `chrome-extension://${id}`;
+  } else {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      acceptInsecureCerts: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'network.dns.localDomains': TEST_HOSTS.join(','),
+        'media.navigator.streams.fake': true,
+        'media.navigator.permission.disabled': true,
+        'intl.locale.requested': 'en-US',
+        'intl.accept_languages': 'en-US, en',
+        'extensions.webextOptionalPermissionPrompts': false,
+        'dom.security.https_first': false,
+      },
+    });
+    await browser.installExtension(dist);
+    origin = `moz-extension://${FIREFOX_UUID}`;
+  }
+  const session: Session = {
+    name,
+    browser,
+    extensionUrl: (path) => `${origin}/${path.replace(/^\//, '')}`,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      const url = session.extensionUrl(path);
+      if (name === 'chromium') {
+        await page.goto(url);
+      } else {
+        // page.goto() hangs on moz-extension:// URLs; BiDi's own navigate works.
+        type BiDiFrame = { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
+        await (page.mainFrame() as unknown as BiDiFrame).browsingContext.navigate(url, 'complete');
+      }
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  await waitForContentScripts(session);
+  return session;
+}
+
+/** The background registers the content scripts at install; wait until it has. */
+async function waitForContentScripts(session: Session): Promise<void> {
+  const page = await session.openExtensionPage('src/options/index.html');
+  try {
+    await page.waitForFunction(
+      async () => {
+        const api =
+          (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+        const scripts = await api.scripting.getRegisteredContentScripts();
+        return scripts.length === 2;
+      },
+      { timeout: 15_000, polling: 100 },
+    );
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,5 @@
+import { writeFixtureFiles } from './files';
+
+export default function setup(): void {
+  writeFixtureFiles();
+}

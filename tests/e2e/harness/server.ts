@@ -1,0 +1,80 @@
+// An HTTPS server on loopback for the fixture pages, with a throwaway self-signed certificate.
+// The browsers map real social hostnames to 127.0.0.1, so the shipped rules are what is tested.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+
+const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'pausa-cert-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=pausa-test',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } catch (error) {
+    throw new Error("openssl is needed for the e2e tests' certificate (apt-get install openssl)", {
+      cause: error,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface FixtureServer {
+  port: number;
+  url(host: string, path?: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves tests/fixtures/ for any host name. */
+export async function startServer(): Promise<FixtureServer> {
+  const server: Server = createServer(selfSignedCertificate(), (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname));
+    const file = join(FIXTURES, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(FIXTURES)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: (host, path = '/') => `https://${host}:${port}${path}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,57 @@
+// Driving the warning as a person would: through the keyboard, which reaches the closed shadow
+// root in both browsers (SPEC §6.2 fixes the focus order), or a real click in Chromium.
+import type { Frame, Page } from 'puppeteer-core';
+
+type Context = Page | Frame;
+
+export const warningHostCount = (ctx: Context): Promise<number> =>
+  ctx.evaluate(() => document.querySelectorAll('pausa-warning').length);
+
+export async function waitForWarning(ctx: Context, timeout = 10_000): Promise<void> {
+  await ctx.waitForFunction(() => document.querySelector('pausa-warning') !== null, { timeout, polling: 50 });
+  // Focus lands on Go back once the dialog has rendered.
+  await ctx.waitForFunction(() => document.activeElement?.localName === 'pausa-warning', {
+    timeout,
+    polling: 50,
+  });
+}
+
+export async function waitForNoWarning(ctx: Context, timeout = 10_000): Promise<void> {
+  await ctx.waitForFunction(() => document.querySelector('pausa-warning') === null, { timeout, polling: 50 });
+}
+
+/** Answer with the keyboard: Enter on the focused Go back, or Tab then Enter for Continue. */
+export async function answer(page: Page, choice: 'back' | 'continue', ctx: Context = page): Promise<void> {
+  await waitForWarning(ctx);
+  if (choice === 'continue') await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await waitForNoWarning(ctx);
+}
+
+/** What the page recorded (see tests/fixtures/record.js). */
+export interface Received {
+  path: string;
+  event: string;
+  files: Array<{ name: string; type: string; size: number; lastModified: number; sha256: string }>;
+  error?: string;
+  isDOMException?: boolean;
+  tracks?: string[];
+  text?: string;
+}
+
+export const received = (ctx: Context): Promise<Received[]> =>
+  ctx.evaluate(() => (window as unknown as { __received: Received[] }).__received);
+
+export async function waitForReceived(ctx: Context, count: number, timeout = 10_000): Promise<Received[]> {
+  await ctx.waitForFunction(
+    (n: number) => (window as unknown as { __received: unknown[] }).__received.length >= n,
+    { timeout, polling: 50 },
+    count,
+  );
+  return received(ctx);
+}
+
+/** Let in-flight events settle, then read: used to prove that nothing arrived. */
+export async function settle(ms = 400): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
