@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { siteForUrl } from '../shared/match';
+import { grantCamera, takeCameraGrant } from './camera-grants';
 import { coverageFor } from './coverage';
 import { decide } from './decide';
 import type { Handlers } from './router';
@@ -7,8 +8,19 @@ import { currentRules, currentSettings } from './state';
 
 export const handlers: Handlers = {
   ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
-  decide: async ({ share }) => decide(share, await currentSettings()),
-  answered: async () => ({ ok: true }),
+  decide: async ({ share }, sender) => {
+    const plan = decide(share, await currentSettings());
+    const tabId = sender.tab?.id;
+    if (plan.warn && share.kind === 'camera' && tabId !== undefined && (await takeCameraGrant(tabId))) {
+      return { ...plan, warn: false };
+    }
+    return plan;
+  },
+  answered: async ({ kind, choice }, sender) => {
+    const tabId = sender.tab?.id;
+    if (kind === 'call' && choice === 'continue' && tabId !== undefined) await grantCamera(tabId);
+    return { ok: true };
+  },
   openHelp: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html#help') });
     return { ok: true };

@@ -13,11 +13,15 @@ const FALLBACK_PLAN: WarningPlan = {
   mode: 'every-share',
 };
 
+/** A message to the background that gives up (resolves undefined) after `ms`. */
+function send(message: unknown, ms: number): Promise<unknown> {
+  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, ms));
+  return Promise.race([browser.runtime.sendMessage(message), timeout]);
+}
+
 async function plan(share: ShareRequest): Promise<WarningPlan> {
-  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, 4000));
   try {
-    const reply = (await Promise.race([browser.runtime.sendMessage({ type: 'decide', share }), timeout])) as
-      Reply<'decide'> | undefined;
+    const reply = (await send({ type: 'decide', share }, 4000)) as Reply<'decide'> | undefined;
     if (reply && !('error' in reply)) return reply;
     console.error('Pausa: no decision from the background; warning with the defaults.', reply);
   } catch (error) {
@@ -36,8 +40,10 @@ export async function runWarning(share: ShareRequest): Promise<boolean> {
     continueDelaySeconds: decided.continueDelaySeconds,
     onHelp: () => void browser.runtime.sendMessage({ type: 'openHelp' }).catch(() => undefined),
   });
-  void browser.runtime
-    .sendMessage({ type: 'answered', kind: share.kind, choice: go ? 'continue' : 'back' })
-    .catch(() => undefined);
+  // Awaited (briefly): after Continue on a call control, the background must know before the
+  // call's own camera request arrives.
+  await send({ type: 'answered', kind: share.kind, choice: go ? 'continue' : 'back' }, 1000).catch(
+    () => undefined,
+  );
   return go;
 }

@@ -39,12 +39,24 @@ export interface Received {
   text?: string;
 }
 
+/**
+ * What the page recorded, less one artifact of the test driver: when puppeteer answers Firefox's
+ * file picker over WebDriver BiDi, Firefox first fires a trusted `cancel` at the input (seen with
+ * no extension installed). Pausa's own `cancel` on Go back is a script event (isTrusted false).
+ */
 export const received = (ctx: Context): Promise<Received[]> =>
-  ctx.evaluate(() => (window as unknown as { __received: Received[] }).__received);
+  ctx.evaluate(() =>
+    (window as unknown as { __received: Array<Received & { trusted?: boolean }> }).__received.filter(
+      (r) => !(r.event === 'cancel' && r.trusted),
+    ),
+  );
 
 export async function waitForReceived(ctx: Context, count: number, timeout = 10_000): Promise<Received[]> {
   await ctx.waitForFunction(
-    (n: number) => (window as unknown as { __received: unknown[] }).__received.length >= n,
+    (n: number) =>
+      (window as unknown as { __received: Array<{ event: string; trusted?: boolean }> }).__received.filter(
+        (r) => !(r.event === 'cancel' && r.trusted),
+      ).length >= n,
     { timeout, polling: 50 },
     count,
   );

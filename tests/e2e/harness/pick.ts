@@ -1,0 +1,43 @@
+// The person choosing files in the browser's own picker.
+import { statSync } from 'node:fs';
+import type { Frame, Page } from 'puppeteer-core';
+import { filePath, sha256Of } from './files';
+import type { Received } from './warning';
+
+/** Click `selector` (in `ctx`), wait for the picker, choose `files`. */
+export async function pick(page: Page, selector: string, files: string[], ctx: Page | Frame = page) {
+  const [chooser] = await Promise.all([page.waitForFileChooser({ timeout: 10_000 }), ctx.click(selector)]);
+  await chooser.accept(files.map(filePath));
+}
+
+/**
+ * Choose files for an input inside a frame. Firefox's driver does not report file pickers opened
+ * in child frames, so there the files are set over WebDriver BiDi (input.setFiles), which fires
+ * the same trusted input/change events a real choice does; Pausa acts on those events.
+ */
+export async function pickInFrame(
+  page: Page,
+  frame: Frame,
+  selector: string,
+  files: string[],
+  browser: string,
+) {
+  if (browser === 'chromium') return pick(page, selector, files, frame);
+  const input = await frame.waitForSelector(selector);
+  await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(
+    ...files.map(filePath),
+  );
+}
+
+/** What the page must have received for `files`: same names, sizes, bytes, order, dates. */
+export function expectedFiles(files: string[]) {
+  return files.map((name) => ({
+    name,
+    size: statSync(filePath(name)).size,
+    sha256: sha256Of(name),
+    lastModified: Math.floor(statSync(filePath(name)).mtimeMs),
+  }));
+}
+
+export const filesOf = (r: Received | undefined) =>
+  (r?.files ?? []).map(({ name, size, sha256, lastModified }) => ({ name, size, sha256, lastModified }));

@@ -1,0 +1,284 @@
+// Issue #3: every way a page receives a photo, a video or the camera, with both answers, in both
+// browsers (drag-and-drop, paste and showOpenFilePicker only where the driver can produce them).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { BROWSERS, launch, type Session } from './harness/browsers';
+import { expectedFiles, filesOf, pick, pickInFrame } from './harness/pick';
+import { startServer, type FixtureServer } from './harness/server';
+import {
+  answer,
+  received,
+  settle,
+  waitForNoWarning,
+  waitForReceived,
+  waitForWarning,
+  warningHostCount,
+} from './harness/warning';
+
+const MEDIA = ['photo.jpg', 'clip.mp4', 'doc.pdf'];
+
+describe.each(BROWSERS)('%s: the pause before a share', (name) => {
+  let session: Session;
+  let server: FixtureServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launch(name);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await page?.close().catch(() => undefined);
+    page = await session.browser.newPage();
+    await page.goto(server.url('www.instagram.com', '/site/'));
+  });
+
+  describe('a visible input (multiple, in a label)', () => {
+    it('Continue delivers the same files through input and change', async () => {
+      await pick(page, '#visible', MEDIA);
+      await answer(page, 'continue');
+      const got = await waitForReceived(page, 2);
+      await settle();
+      expect(await received(page)).toHaveLength(2);
+      expect(got.map((r) => r.event)).toEqual(['input', 'change']);
+      for (const r of got) expect(filesOf(r)).toEqual(expectedFiles(MEDIA));
+      expect(got[1]?.files.map((f) => f.type)).toEqual(['image/jpeg', 'video/mp4', 'application/pdf']);
+    });
+
+    it('Go back: the page sees a cancelled picker and no files', async () => {
+      await pick(page, '#visible-label', ['photo.jpg']);
+      await answer(page, 'back');
+      const got = await waitForReceived(page, 1);
+      await settle();
+      expect((await received(page)).map((r) => r.event)).toEqual(['cancel']);
+      expect(got[0]?.files).toEqual([]);
+      expect(await page.$eval('#visible', (el) => (el as HTMLInputElement).files?.length)).toBe(0);
+    });
+
+    it('a PDF alone passes with no warning; a HEIC with no type is media', async () => {
+      await pick(page, '#visible', ['doc.pdf']);
+      const got = await waitForReceived(page, 2);
+      expect(filesOf(got[1])).toEqual(expectedFiles(['doc.pdf']));
+      expect(await warningHostCount(page)).toBe(0);
+      await pick(page, '#visible', ['IMG_0042.HEIC']);
+      await answer(page, 'continue');
+      const after = await waitForReceived(page, 4);
+      expect(filesOf(after[3])).toEqual(expectedFiles(['IMG_0042.HEIC']));
+    });
+  });
+
+  it.each([
+    ['a hidden input behind a button, delegated handler', '#styled-button', 'hidden'],
+    ['a detached input clicked from script', '#detached-button', 'detached'],
+    ['input.showPicker()', '#showpicker-button', 'showPicker'],
+  ])('%s: both answers', async (_label, selector, path) => {
+    await pick(page, selector, ['photo.jpg']);
+    await answer(page, 'back');
+    await settle();
+    const before = await received(page);
+    expect(before.filter((r) => r.event !== 'cancel')).toEqual([]);
+    await pick(page, selector, ['clip.mp4']);
+    await answer(page, 'continue');
+    const got = (await waitForReceived(page, before.length + 1)).filter((r) => r.event === 'change');
+    expect(got).toHaveLength(1);
+    expect(got[0]?.path).toBe(path);
+    expect(filesOf(got[0])).toEqual(expectedFiles(['clip.mp4']));
+  });
+
+  it('an input in an open shadow root: both answers', async () => {
+    await pick(page, 'pierce/#shadow-button', ['clip.mp4']);
+    await answer(page, 'back');
+    await settle();
+    expect(await received(page)).toEqual([]);
+    await pick(page, 'pierce/#shadow-button', ['clip.mp4']);
+    await answer(page, 'continue');
+    const [got] = await waitForReceived(page, 1);
+    expect(got?.path).toBe('shadow');
+    expect(filesOf(got)).toEqual(expectedFiles(['clip.mp4']));
+  });
+
+  describe('frames', () => {
+    const frameById = async (id: string): Promise<Frame> => {
+      const handle = await page.waitForSelector(`#${id}`);
+      const frame = (await handle!.contentFrame())!;
+      await frame.waitForFunction(() => document.readyState === 'complete');
+      return frame;
+    };
+
+    it('a same-origin iframe: the warning shows in the frame; both answers', async () => {
+      const frame = await frameById('same-origin-frame');
+      await pickInFrame(page, frame, '#frame-input', ['photo.jpg'], name);
+      await answer(page, 'back', frame);
+      await settle();
+      expect(await received(frame)).toEqual([]);
+      await pickInFrame(page, frame, '#frame-input', ['photo.jpg'], name);
+      await answer(page, 'continue', frame);
+      const [got] = await waitForReceived(frame, 1);
+      expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg']));
+    });
+
+    it('a srcdoc iframe made by script: both answers', async () => {
+      await page.click('#srcdoc-frame-button');
+      const frame = await frameById('srcdoc-frame');
+      await frame.waitForSelector('#srcdoc-input');
+      await pickInFrame(page, frame, '#srcdoc-input', ['clip.mp4'], name);
+      await answer(page, 'back', frame);
+      await settle();
+      expect(await received(frame)).toEqual([]);
+      await pickInFrame(page, frame, '#srcdoc-input', ['clip.mp4'], name);
+      await answer(page, 'continue', frame);
+      const [got] = await waitForReceived(frame, 1);
+      expect(filesOf(got)).toEqual(expectedFiles(['clip.mp4']));
+    });
+
+    it('an about:blank iframe the page fills from outside: both answers', async () => {
+      await page.click('#blank-frame-button');
+      const frame = await frameById('blank-frame');
+      await pickInFrame(page, frame, '#blank-input', ['photo.jpg'], name);
+      await answer(page, 'back', frame);
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await pickInFrame(page, frame, '#blank-input', ['photo.jpg'], name);
+      await answer(page, 'continue', frame);
+      const [got] = await waitForReceived(page, 1);
+      expect(got?.path).toBe('blank-frame');
+      expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg']));
+    });
+  });
+
+  describe('the camera', () => {
+    it('getUserMedia with video: Go back rejects with NotAllowedError', async () => {
+      await page.click('#camera');
+      await answer(page, 'back');
+      const [got] = await waitForReceived(page, 1);
+      expect(got).toMatchObject({ event: 'rejected', error: 'NotAllowedError', isDOMException: true });
+    });
+
+    it('getUserMedia with video: Continue gives the stream', async () => {
+      await page.click('#camera');
+      await answer(page, 'continue');
+      const [got] = await waitForReceived(page, 1);
+      expect(got).toMatchObject({ event: 'resolved', tracks: ['audio', 'video'] });
+    });
+
+    it('microphone only passes with no warning', async () => {
+      await page.click('#mic');
+      const [got] = await waitForReceived(page, 1);
+      expect(got).toMatchObject({ event: 'resolved', tracks: ['audio'] });
+      expect(await warningHostCount(page)).toBe(0);
+    });
+
+    it('the legacy callback form, where the browser has it', async () => {
+      const has = await page.evaluate(() => {
+        const nav = navigator as unknown as Record<string, unknown>;
+        return Boolean(nav.getUserMedia ?? nav.webkitGetUserMedia ?? nav.mozGetUserMedia);
+      });
+      await page.click('#legacy-camera');
+      if (!has) {
+        expect((await waitForReceived(page, 1))[0]?.event).toBe('missing');
+        return;
+      }
+      await answer(page, 'back');
+      expect((await waitForReceived(page, 1))[0]).toMatchObject({
+        event: 'rejected',
+        error: 'NotAllowedError',
+      });
+      await page.click('#legacy-camera');
+      await answer(page, 'continue');
+      expect((await waitForReceived(page, 2))[1]).toMatchObject({ event: 'resolved' });
+    });
+
+    it('a "start video call" control warns before the call; Continue does not warn twice', async () => {
+      await page.click('#call');
+      await answer(page, 'back');
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await page.click('#call');
+      await answer(page, 'continue');
+      const got = await waitForReceived(page, 2);
+      expect(got.map((r) => `${r.path}:${r.event}`)).toEqual(['call:click', 'call-camera:resolved']);
+      expect(await warningHostCount(page)).toBe(0);
+    });
+  });
+
+  describe('the page cannot answer for the person', () => {
+    it('untrusted clicks and keys do nothing; the shadow root is closed', async () => {
+      await page.click('#camera');
+      await waitForWarning(page);
+      const probe = await page.evaluate(() => {
+        const host = document.querySelector('pausa-warning') as HTMLElement;
+        host.click();
+        for (const key of ['Enter', 'Escape', 'Tab', ' ']) {
+          host.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+        }
+        return { shadowRoot: host.shadowRoot === null };
+      });
+      expect(probe.shadowRoot).toBe(true);
+      await settle();
+      expect(await warningHostCount(page)).toBe(1);
+      expect(await received(page)).toEqual([]);
+      await answer(page, 'back');
+    });
+
+    it('removing the warning counts as Go back', async () => {
+      await page.click('#camera');
+      await waitForWarning(page);
+      await page.evaluate(() => document.querySelector('pausa-warning')?.remove());
+      const [got] = await waitForReceived(page, 1);
+      expect(got).toMatchObject({ event: 'rejected', error: 'NotAllowedError' });
+    });
+
+    it('hiding the warning counts as Go back', async () => {
+      await page.click('#camera');
+      await waitForWarning(page);
+      await page.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = 'pausa-warning { opacity: 0 !important; }';
+        document.head.append(style);
+        (document.querySelector('pausa-warning') as HTMLElement).style.setProperty(
+          'display',
+          'none',
+          'important',
+        );
+      });
+      const [got] = await waitForReceived(page, 1);
+      expect(got).toMatchObject({ event: 'rejected', error: 'NotAllowedError' });
+      await waitForNoWarning(page);
+    });
+  });
+
+  it('keyboard: focus starts on Go back, Tab cycles inside, Escape means Go back', async () => {
+    await page.click('#camera');
+    await waitForWarning(page);
+    // Go back → Continue anyway → Get help → Go back: still inside the dialog.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('pausa-warning');
+    await page.keyboard.press('Escape');
+    const [got] = await waitForReceived(page, 1);
+    expect(got).toMatchObject({ event: 'rejected', error: 'NotAllowedError' });
+  });
+
+  it('one warning at a time: a second share waits for the first', async () => {
+    await page.click('#camera');
+    await waitForWarning(page);
+    await page.evaluate(() => document.getElementById('camera')!.click());
+    await settle();
+    expect(await warningHostCount(page)).toBe(1);
+    await page.keyboard.press('Enter');
+    await waitForReceived(page, 1);
+    await answer(page, 'continue');
+    const got = await waitForReceived(page, 2);
+    expect(got.map((r) => r.event).sort()).toEqual(['rejected', 'resolved']);
+  });
+
+  it('an uncovered site is untouched', async () => {
+    await page.goto(server.url('intranet.example.edu', '/site/'));
+    await pick(page, '#visible', ['photo.jpg']);
+    const got = await waitForReceived(page, 2);
+    expect(filesOf(got[1])).toEqual(expectedFiles(['photo.jpg']));
+    expect(await warningHostCount(page)).toBe(0);
+  });
+});
