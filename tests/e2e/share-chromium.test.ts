@@ -1,0 +1,155 @@
+// Issue #3, the paths only Chromium's driver can produce as a person would: a trusted drop of
+// real files (CDP Input.dispatchDragEvent), a trusted paste of an image (a real clipboard and
+// Ctrl+V), and window.showOpenFilePicker(). Firefox covers drop and paste in component tests.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launch, type Session } from './harness/browsers';
+import { filePath } from './harness/files';
+import { expectedFiles, filesOf } from './harness/pick';
+import { startServer, type FixtureServer } from './harness/server';
+import { answer, received, settle, waitForReceived } from './harness/warning';
+
+async function dropFiles(page: Page, selector: string, files: string[]): Promise<void> {
+  const box = await (await page.$(selector))!.boundingBox();
+  const x = box!.x + box!.width / 2;
+  const y = box!.y + box!.height / 2;
+  const client = await page.createCDPSession();
+  const data = { items: [], files: files.map(filePath), dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+    await client.send('Input.dispatchDragEvent', { type, x, y, data });
+  }
+  await client.detach();
+}
+
+/** Put an image (drawn on a canvas) and some text on the real clipboard, then press Ctrl+V. */
+async function pasteImage(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 30;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#3a6';
+    ctx.fillRect(0, 0, 40, 30);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(10, 5, 8, 20);
+    const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'image/png': png, 'text/plain': new Blob(['hello'], { type: 'text/plain' }) }),
+    ]);
+  });
+  await page.focus('#chatbox');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+}
+
+describe('chromium: drop, paste and showOpenFilePicker', () => {
+  let session: Session;
+  let server: FixtureServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launch('chromium');
+    const context = session.browser.defaultBrowserContext();
+    for (const host of ['www.instagram.com', 'intranet.example.edu']) {
+      await context.overridePermissions(server.url(host, ''), [
+        'clipboard-read',
+        'clipboard-write',
+        'clipboard-sanitized-write',
+      ]);
+    }
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await page?.close().catch(() => undefined);
+    page = await session.browser.newPage();
+    await page.goto(server.url('www.instagram.com', '/site/'));
+  });
+
+  it('drop: Go back sends dragleave and no files', async () => {
+    await dropFiles(page, '#dropzone', ['photo.jpg', 'clip.mp4']);
+    await answer(page, 'back');
+    const got = await waitForReceived(page, 1);
+    await settle();
+    expect((await received(page)).map((r) => r.event)).toEqual(['dragleave']);
+    expect(got[0]?.files).toEqual([]);
+  });
+
+  it('drop: Continue delivers the same files to the delegated handler', async () => {
+    await dropFiles(page, '#dropzone', ['photo.jpg', 'clip.mp4', 'doc.pdf']);
+    await answer(page, 'continue');
+    const [got] = await waitForReceived(page, 1);
+    expect(got?.event).toBe('drop');
+    expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg', 'clip.mp4', 'doc.pdf']));
+  });
+
+  it('drop: a PDF alone passes with no warning', async () => {
+    await dropFiles(page, '#dropzone', ['doc.pdf']);
+    const [got] = await waitForReceived(page, 1);
+    expect(filesOf(got)).toEqual(expectedFiles(['doc.pdf']));
+  });
+
+  it('paste: Go back pastes nothing; Continue pastes the same image and text', async () => {
+    // What the page gets with no Pausa (an uncovered host) is the reference for the bytes.
+    await page.goto(server.url('intranet.example.edu', '/site/'));
+    await pasteImage(page);
+    const [reference] = await waitForReceived(page, 1);
+    expect(reference?.files[0]?.type).toBe('image/png');
+
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    await pasteImage(page);
+    await answer(page, 'back');
+    await settle();
+    expect(await received(page)).toEqual([]);
+    expect(await page.$eval('#chatbox', (el) => el.innerHTML)).toBe('');
+
+    await pasteImage(page);
+    await answer(page, 'continue');
+    const [got] = await waitForReceived(page, 1);
+    expect(got?.event).toBe('paste');
+    expect(got?.text).toBe('hello');
+    expect(got?.files.map(({ name, type, size, sha256 }) => ({ name, type, size, sha256 }))).toEqual(
+      reference?.files.map(({ name, type, size, sha256 }) => ({ name, type, size, sha256 })),
+    );
+  });
+
+  it('showOpenFilePicker: Go back rejects with AbortError; Continue resolves with the same handles', async () => {
+    // Neither driver can answer the File System Access picker (CDP reports it without an input
+    // node, and puppeteer cannot accept it), so the picker itself is stood in for by a script
+    // that CDP runs before the page's own scripts. Pausa's hook must still wrap it and warn.
+    await page.evaluateOnNewDocument(() => {
+      const file = new File([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], 'holiday.png', {
+        type: 'image/png',
+        lastModified: 1_700_000_000_000,
+      });
+      const handles = [{ kind: 'file', name: file.name, getFile: async () => file }];
+      (window as unknown as { __handles: unknown }).__handles = handles;
+      Object.defineProperty(window, 'showOpenFilePicker', {
+        value: async () => handles,
+        writable: true,
+        configurable: true,
+      });
+    });
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    const wrapped = await page.evaluate(
+      () => !String(window.showOpenFilePicker).includes('async () => handles'),
+    );
+    expect(wrapped).toBe(true);
+    await page.click('#ofp-button');
+    await answer(page, 'back');
+    const [rejected] = await waitForReceived(page, 1);
+    expect(rejected).toMatchObject({ event: 'rejected', error: 'AbortError', isDOMException: true });
+    const same = page.evaluate(async () => {
+      const got = await window.showOpenFilePicker();
+      return got === undefined
+        ? false
+        : got[0] === (window as unknown as { __handles: unknown[] }).__handles[0];
+    });
+    await answer(page, 'continue');
+    expect(await same).toBe(true);
+  });
+});
