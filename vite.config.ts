@@ -21,7 +21,8 @@ export function manifestFor(browser: Browser): ManifestV3Export {
     // Firefox runs the background as an event page (it has no extension service workers).
     background: { scripts: [common.background.service_worker], type: 'module' },
     host_permissions,
-    // Firefox 128 runs MAIN-world content scripts; 129 has WebCrypto Ed25519 for signed rules.
+    // Firefox 128 runs MAIN-world content scripts, 129 has WebCrypto Ed25519 (signed rules), 140
+    // reads data_collection_permissions (AMO requires it); 140 is an ESR.
     browser_specific_settings,
   } as ManifestV3Export;
 }
@@ -34,7 +35,7 @@ export default defineConfig({
   build: {
     outDir: `dist/${browser}`,
     emptyOutDir: true,
-    target: browser === 'chrome' ? 'chrome137' : 'firefox129',
+    target: browser === 'chrome' ? 'chrome137' : 'firefox140',
     minify: true,
     sourcemap: false,
   },

@@ -25,7 +25,7 @@ const script = (browser, entry, fileName, format) =>
       outDir: `dist/${browser}`,
       emptyOutDir: false,
       copyPublicDir: false,
-      target: browser === 'chrome' ? 'chrome137' : 'firefox129',
+      target: browser === 'chrome' ? 'chrome137' : 'firefox140',
       minify: true,
       sourcemap: false,
       lib: { entry, formats: [format], fileName: () => fileName, name: 'pausa' },

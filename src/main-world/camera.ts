@@ -20,7 +20,7 @@ export function hookCamera(win: Window & typeof globalThis): void {
         ({
           getUserMedia(this: MediaDevices, constraints?: MediaStreamConstraints) {
             if (!wantsVideo(constraints)) return original.call(this, constraints);
-            return ask('camera', 'get-user-media').then((go) =>
+            return ask('camera', 'camera').then((go) =>
               go ? original.call(this, constraints) : Promise.reject(notAllowedError()),
             );
           },
@@ -37,7 +37,7 @@ export function hookCamera(win: Window & typeof globalThis): void {
         ({
           [key](this: Navigator, c: MediaStreamConstraints, ok?: unknown, err?: (e: DOMException) => void) {
             if (!wantsVideo(c)) return original.call(this, c, ok, err);
-            void ask('camera', 'legacy-get-user-media').then((go) => {
+            void ask('camera', 'legacy-camera').then((go) => {
               if (go) original.call(this, c, ok, err);
               else err?.(notAllowedError());
             });

@@ -5,13 +5,25 @@
 import { ask } from './link';
 import { hasMedia, stop, transferOf } from './util';
 
+// Where the drop happened and which keys were held, so the page's drop zone sees the same drop.
+const POINTER_KEYS = [
+  'clientX',
+  'clientY',
+  'screenX',
+  'screenY',
+  'ctrlKey',
+  'shiftKey',
+  'altKey',
+  'metaKey',
+] as const;
+
 type Held = { files: File[]; strings: Array<[string, string]> };
 
 function take(dt: DataTransfer | null): Held {
   const strings: Array<[string, string]> = [];
   if (!dt) return { files: [], strings };
-  for (const type of Array.from(dt.types)) {
-    if (type !== 'Files') strings.push([type, dt.getData(type)]);
+  for (const item of Array.from(dt.items)) {
+    if (item.kind === 'string') strings.push([item.type, dt.getData(item.type)]);
   }
   return { files: Array.from(dt.files), strings };
 }
@@ -33,19 +45,8 @@ export function hookDropAndPaste(win: Window & typeof globalThis): void {
       if (!hasMedia(held.files)) return;
       stop(event);
       const target = event.composedPath()[0] ?? event.target ?? win.document;
-      const init: DragEventInit = {
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-        clientX: event.clientX,
-        clientY: event.clientY,
-        screenX: event.screenX,
-        screenY: event.screenY,
-        ctrlKey: event.ctrlKey,
-        shiftKey: event.shiftKey,
-        altKey: event.altKey,
-        metaKey: event.metaKey,
-      };
+      const init: DragEventInit = { bubbles: true, cancelable: true, composed: true };
+      for (const key of POINTER_KEYS) (init as Record<string, unknown>)[key] = event[key];
       void ask('files', 'drop', held.files).then((go) => {
         const dt = go ? transferOf(held.files, held.strings) : new DataTransfer();
         const type = go ? 'drop' : 'dragleave';

@@ -65,7 +65,7 @@ export function startLink(): void {
  */
 export function ask(kind: ShareKind, via: ShareVia, files: FileMeta[] = []): Promise<boolean> {
   if (!linked) {
-    console.warn('Pausa: the warning is not available in this frame; the share goes on.');
+    console.warn('Pausa: no warning in this frame');
     return Promise.resolve(true);
   }
   const id = nextId++;

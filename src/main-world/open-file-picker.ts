@@ -26,7 +26,7 @@ export function hookOpenFilePicker(win: Window & typeof globalThis): void {
           const handles = await original.call(this, options);
           const files = await Promise.all(handles.map(metaOf));
           if (!hasMedia(files)) return handles;
-          if (await ask('files', 'open-file-picker', files)) return handles;
+          if (await ask('files', 'picker', files)) return handles;
           throw abortError();
         },
       }).showOpenFilePicker,

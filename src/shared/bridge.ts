@@ -11,13 +11,13 @@ import type { FileMeta } from './media';
 
 export const HELLO_EVENT = 'pausa:hello';
 export const LINK_EVENT = 'pausa:link';
-export const TO_CONTENT = 'pausa:to-content';
-export const TO_MAIN = 'pausa:to-main';
+// Short names: every byte of the main-world script loads on every covered page.
+export const TO_CONTENT = 'pausa:c';
+export const TO_MAIN = 'pausa:m';
 
 /** What is being shared. `via` says which API the page used. */
 export type ShareKind = 'files' | 'camera';
-export type ShareVia =
-  'input' | 'drop' | 'paste' | 'open-file-picker' | 'get-user-media' | 'legacy-get-user-media';
+export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'legacy-camera';
 
 export type ToContent = { t: 'ask'; id: number; kind: ShareKind; via: ShareVia; files: FileMeta[] };
 

@@ -1,10 +1,18 @@
 // Issue #2: the extension loads in both real browsers; the main-world hook runs before the page's
 // first script; the isolated script and the background answer; popup and options render; and an
 // uncovered host gets neither content script.
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type Session } from './harness/browsers';
 import { startServer, type FixtureServer } from './harness/server';
 import { answer, received, settle, waitForReceived, warningHostCount } from './harness/warning';
+
+describe('the build', () => {
+  it.each(['chrome', 'firefox'])('%s: the main-world script is under 5 KB minified (SPEC §7)', (dir) => {
+    const size = statSync(new URL(`../../dist/${dir}/main-world.js`, import.meta.url)).size;
+    expect(size).toBeLessThan(5 * 1024);
+  });
+});
 
 describe.each(BROWSERS)('%s: foundation', (name) => {
   let session: Session;

@@ -1,0 +1,46 @@
+// The content script's pieces: call-control matching, and what happens when Pausa itself fails.
+import { describe, expect, it, vi } from 'vitest';
+import { compileControls, findCallControl, labelOf } from '../../src/content/call-controls';
+import bundled from '../../src/rules/rules.json';
+
+describe('call controls', () => {
+  const controls = compileControls(bundled.sites.find((s) => s.id === 'messenger')!.callControls!);
+  const pathOf = (el: Element) => {
+    const path: EventTarget[] = [];
+    for (let n: Element | null = el; n; n = n.parentElement) path.push(n);
+    return path;
+  };
+
+  it('finds the control from an icon inside it, by aria-label, title or text', () => {
+    document.body.innerHTML = `
+      <div role="button" aria-label="Start a video call"><svg><path id="icon"></path></svg></div>
+      <button title="Videochamada" id="pt"></button>
+      <button id="voice" aria-label="Start a voice call"></button>
+      <a href="#" id="text"><span id="inner">Video call</span></a>`;
+    expect(
+      findCallControl(pathOf(document.getElementById('icon')!), controls)?.getAttribute('aria-label'),
+    ).toBe('Start a video call');
+    expect(findCallControl(pathOf(document.getElementById('pt')!), controls)?.id).toBe('pt');
+    expect(findCallControl(pathOf(document.getElementById('inner')!), controls)?.id).toBe('text');
+    expect(findCallControl(pathOf(document.getElementById('voice')!), controls)).toBeUndefined();
+  });
+
+  it('reads a label as a person would', () => {
+    document.body.innerHTML = '<button id="b">  Start\n  video   call </button>';
+    expect(labelOf(document.getElementById('b')!)).toBe('Start video call');
+  });
+});
+
+describe('when the warning cannot load', () => {
+  it('the share goes on (the files are not held forever) and the failure is logged', async () => {
+    vi.resetModules();
+    vi.doMock('../../src/shared/ext', () => ({
+      ext: { runtime: { getURL: (p: string) => `chrome-extension://missing/${p}` } },
+    }));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { warn } = await import('../../src/content/warning-loader');
+    await expect(warn({ kind: 'files', via: 'input', files: [] })).resolves.toBe(true);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('could not be shown'), expect.anything());
+    vi.doUnmock('../../src/shared/ext');
+  });
+});

@@ -1,0 +1,41 @@
+// The manifests both browsers get (SPEC §6.1), and that the README justifies every permission.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('@crxjs/vite-plugin', () => ({ crx: () => ({ name: 'crx-stub' }) }));
+const { manifestFor } = await import('../../vite.config');
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+describe('manifests', () => {
+  const chrome = manifestFor('chrome') as unknown as Record<string, unknown>;
+  const firefox = manifestFor('firefox') as unknown as Record<string, unknown> & {
+    browser_specific_settings: { gecko: { id: string; strict_min_version: string } };
+  };
+
+  it('Chrome has a key (stable ID); Firefox a gecko id and minimum version', () => {
+    expect(chrome.key).toMatch(/^MII/);
+    expect(chrome.browser_specific_settings).toBeUndefined();
+    expect(firefox.key).toBeUndefined();
+    expect(firefox.browser_specific_settings.gecko.id).toBe('pausa@pausa-safety.org');
+    expect(
+      Number.parseFloat(firefox.browser_specific_settings.gecko.strict_min_version),
+    ).toBeGreaterThanOrEqual(128);
+  });
+
+  it('ask for the minimum: storage and scripting, and the covered sites', () => {
+    for (const m of [chrome, firefox]) {
+      expect(m.permissions).toEqual(['storage', 'scripting']);
+      expect(m.host_permissions).not.toContain('<all_urls>');
+    }
+  });
+
+  it('every permission is justified in the README', () => {
+    for (const permission of chrome.permissions as string[]) expect(readme).toContain(`\`${permission}\``);
+    expect(readme).toContain('host permissions');
+  });
+
+  it('the README names the Chrome extension ID', async () => {
+    const { CHROME_ID } = await import('../e2e/harness/ids');
+    expect(readme).toContain(CHROME_ID);
+  });
+});
