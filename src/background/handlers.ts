@@ -5,18 +5,21 @@ import { coverageFor } from './coverage';
 import { decide } from './decide';
 import type { Handlers } from './router';
 import { currentRules, currentSettings } from './state';
+import { TabQueue } from './tab-queue';
+
+const warnings = new TabQueue();
 
 export const handlers: Handlers = {
   ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
   decide: async ({ share }, sender) => {
     const plan = decide(share, await currentSettings());
     const tabId = sender.tab?.id;
-    if (plan.warn && share.kind === 'camera' && tabId !== undefined && (await takeCameraGrant(tabId))) {
-      return { ...plan, warn: false };
-    }
-    return plan;
+    if (!plan.warn || tabId === undefined) return plan;
+    if (share.kind === 'camera' && (await takeCameraGrant(tabId))) return { ...plan, warn: false };
+    return { ...plan, ticket: await warnings.acquire(tabId) };
   },
-  answered: async ({ kind, choice }, sender) => {
+  answered: async ({ kind, choice, ticket }, sender) => {
+    if (ticket !== undefined) warnings.release(ticket);
     const tabId = sender.tab?.id;
     if (kind === 'call' && choice === 'continue' && tabId !== undefined) await grantCamera(tabId);
     return { ok: true };

@@ -23,6 +23,8 @@ export interface WarningPlan {
   allowContinue: boolean;
   continueDelaySeconds: number;
   mode: Mode;
+  /** Held while this warning is open: the tab's next warning waits for it (one at a time). */
+  ticket?: number;
 }
 
 export interface TabStatus {
@@ -39,6 +41,7 @@ export const requests = {
     type: z.literal('answered'),
     kind: ShareRequest.shape.kind,
     choice: z.enum(['back', 'continue']),
+    ticket: z.number().int().optional(),
   }),
   openHelp: z.object({ type: z.literal('openHelp') }),
   getTabStatus: z.object({ type: z.literal('getTabStatus'), tabId: z.number().int() }),

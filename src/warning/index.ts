@@ -42,8 +42,12 @@ export async function runWarning(share: ShareRequest): Promise<boolean> {
   });
   // Awaited (briefly): after Continue on a call control, the background must know before the
   // call's own camera request arrives.
-  await send({ type: 'answered', kind: share.kind, choice: go ? 'continue' : 'back' }, 1000).catch(
-    () => undefined,
-  );
+  const answered = {
+    type: 'answered',
+    kind: share.kind,
+    choice: go ? 'continue' : 'back',
+    ticket: decided.ticket,
+  };
+  await send(answered, 1000).catch(() => undefined);
   return go;
 }

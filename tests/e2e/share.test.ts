@@ -274,6 +274,21 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
     expect(got.map((r) => r.event).sort()).toEqual(['rejected', 'resolved']);
   });
 
+  it('one warning at a time across the frames of a tab', async () => {
+    const frame = (await (await page.waitForSelector('#same-origin-frame'))!.contentFrame())!;
+    await frame.waitForSelector('#frame-camera');
+    await page.click('#camera');
+    await waitForWarning(page);
+    await frame.evaluate(() => document.getElementById('frame-camera')!.click());
+    await settle(600);
+    expect(await warningHostCount(frame)).toBe(0);
+    await page.keyboard.press('Enter');
+    await waitForReceived(page, 1);
+    await answer(page, 'continue', frame);
+    const [got] = await waitForReceived(frame, 1);
+    expect(got).toMatchObject({ path: 'frame-camera', event: 'resolved' });
+  });
+
   it('an uncovered site is untouched', async () => {
     await page.goto(server.url('intranet.example.edu', '/site/'));
     await pick(page, '#visible', ['photo.jpg']);
