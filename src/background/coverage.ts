@@ -1,25 +1,41 @@
-// Coverage follows the rules and the settings: the content scripts are registered for exactly
-// the covered sites, and the content scripts get their small slice of the rules through
-// storage.local (SPEC C6).
+// Coverage follows the rules, the settings and policy: the content scripts are registered for
+// exactly the covered sites the extension holds host permissions for, and the content scripts get
+// their small slice of the rules through storage.local (SPEC C6).
 import browser from 'webextension-polyfill';
+import type { Config } from '../shared/config';
 import { COVERAGE_KEY, type Coverage } from '../shared/coverage';
-import type { Rules } from '../shared/rules';
-import type { Settings } from '../shared/settings';
 import { coveredPatterns } from '../shared/coverage-patterns';
+import type { Rules } from '../shared/rules';
 
 // Built by scripts/build.mjs next to the manifest, with these stable names.
 export const MAIN_WORLD_SCRIPT = 'main-world.js';
 export const CONTENT_SCRIPT = 'content.js';
 
-export function coverageFor(rules: Rules, settings: Settings): Coverage {
-  const disabled = new Set(settings.disabledSites);
+export function coverageFor(rules: Rules, config: Pick<Config, 'disabledSites'>): Coverage {
+  const disabled = new Set(config.disabledSites.map((s) => s.toLowerCase()));
+  const isDisabled = (site: Rules['sites'][number]) =>
+    disabled.has(site.id) ||
+    site.matches.some((m) => disabled.has(m.replace(/^[^:]+:\/\/(\*\.)?/, '').replace(/\/.*$/, '')));
   return {
     revision: rules.revision,
     media: rules.media,
     sites: rules.sites
-      .filter((site) => !disabled.has(site.id))
+      .filter((site) => !isDisabled(site))
       .map(({ id, name, matches, callControls = [] }) => ({ id, name, matches, callControls })),
   };
+}
+
+/** Split patterns into those the extension may inject into and those it still needs to ask for. */
+export async function checkPermissions(
+  patterns: string[],
+): Promise<{ granted: string[]; missing: string[] }> {
+  const granted: string[] = [];
+  const missing: string[] = [];
+  for (const pattern of patterns) {
+    const ok = await browser.permissions.contains({ origins: [pattern] }).catch(() => false);
+    (ok ? granted : missing).push(pattern);
+  }
+  return { granted, missing };
 }
 
 /** Register (or update, or remove) the two content scripts so they match `patterns`. */
@@ -42,9 +58,10 @@ export async function registerContentScripts(patterns: string[]): Promise<void> 
   ] as Parameters<typeof browser.scripting.registerContentScripts>[0]);
 }
 
-export async function applyCoverage(rules: Rules, settings: Settings): Promise<Coverage> {
-  const coverage = coverageFor(rules, settings);
-  await browser.storage.local.set({ [COVERAGE_KEY]: coverage });
-  await registerContentScripts(coveredPatterns(coverage, settings));
-  return coverage;
+export async function applyCoverage(rules: Rules, config: Config): Promise<{ missing: string[] }> {
+  const coverage = coverageFor(rules, config);
+  const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
+  await browser.storage.local.set({ [COVERAGE_KEY]: coverage, coverageMissing: missing });
+  await registerContentScripts(granted);
+  return { missing };
 }

@@ -1,18 +1,47 @@
 import browser from 'webextension-polyfill';
-import { siteForUrl } from '../shared/match';
+import type { Config } from '../shared/config';
+import { coveredPatterns } from '../shared/coverage-patterns';
+import { matchesPattern, siteForUrl } from '../shared/match';
+import type { ExtensionStatus } from '../shared/messages';
+import { readManagedPolicy } from './policy-store';
 import { grantCamera, takeCameraGrant } from './camera-grants';
-import { coverageFor } from './coverage';
+import { applyCoverage, coverageFor } from './coverage';
 import { decide } from './decide';
 import type { Handlers } from './router';
-import { currentRules, currentSettings } from './state';
+import { loadRules } from './rules-store';
+import { checkRules } from './rules-updater';
+import { currentConfig, currentRules } from './state';
 import { TabQueue } from './tab-queue';
 
 const warnings = new TabQueue();
 
+async function extensionStatus(config?: Config): Promise<ExtensionStatus> {
+  const [{ rules, status }, { problems }, stored] = await Promise.all([
+    loadRules(),
+    readManagedPolicy(),
+    browser.storage.local.get('coverageMissing'),
+  ]);
+  const cfg = config ?? (await currentConfig());
+  return {
+    rules: {
+      revision: rules.revision,
+      source: status.source,
+      lastCheck: status.lastCheck,
+      lastSuccess: status.lastSuccess,
+      lastError: status.lastError,
+      url: cfg.rulesUrl,
+      expires: rules.expires,
+    },
+    policyProblems: problems,
+    missingPermissions: (stored.coverageMissing as string[] | undefined) ?? [],
+    config: cfg,
+  };
+}
+
 export const handlers: Handlers = {
   ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
   decide: async ({ share }, sender) => {
-    const plan = decide(share, await currentSettings());
+    const plan = decide(share, await currentConfig());
     const tabId = sender.tab?.id;
     if (!plan.warn || tabId === undefined) return plan;
     if (share.kind === 'camera' && (await takeCameraGrant(tabId))) return { ...plan, warn: false };
@@ -29,18 +58,27 @@ export const handlers: Handlers = {
     return { ok: true };
   },
   getTabStatus: async ({ tabId }) => {
-    const [tab, rules, settings] = await Promise.all([
+    const [tab, rules, config] = await Promise.all([
       browser.tabs.get(tabId).catch(() => undefined),
       currentRules(),
-      currentSettings(),
+      currentConfig(),
     ]);
     const url = tab?.url ?? null;
-    const site = url ? siteForUrl(coverageFor(rules, settings), url) : undefined;
+    const coverage = coverageFor(rules, config);
+    const site = url ? siteForUrl(coverage, url) : undefined;
+    const covered = Boolean(url && coveredPatterns(coverage, config).some((p) => matchesPattern(p, url)));
     return {
       url,
-      covered: Boolean(site) && settings.mode !== 'off',
-      siteName: site?.name ?? null,
-      mode: settings.mode,
+      covered,
+      siteName: site?.name ?? (covered && url ? new URL(url).hostname : null),
+      mode: config.mode,
     };
+  },
+  getStatus: async () => extensionStatus(),
+  checkRules: async () => {
+    const config = await currentConfig();
+    const { updated } = await checkRules(config);
+    if (updated) await applyCoverage(updated, config);
+    return extensionStatus(config);
   },
 };

@@ -1,18 +1,18 @@
-// The background's view of the rules and settings. Nothing is kept in module memory between
-// events: an MV3 service worker (or Firefox event page) can be stopped at any time.
+// The background's view of settings and policy. Nothing is kept in module memory between events:
+// an MV3 service worker (or Firefox event page) can be stopped at any time.
 import browser from 'webextension-polyfill';
-import bundledRules from '../rules/rules.json';
-import { Rules } from '../shared/rules';
+import { effectiveConfig, type Config } from '../shared/config';
 import { readSettings, type Settings } from '../shared/settings';
+import { readManagedPolicy } from './policy-store';
 
-const bundled: Rules = Rules.parse(bundledRules);
-
-export async function currentRules(): Promise<Rules> {
-  // Issue #5 replaces this with the last good signed update, falling back to the bundled copy.
-  return bundled;
-}
+export { currentRules } from './rules-store';
 
 export async function currentSettings(): Promise<Settings> {
   const { settings } = await browser.storage.local.get('settings');
   return readSettings(settings);
+}
+
+export async function currentConfig(): Promise<Config> {
+  const [settings, { policy }] = await Promise.all([currentSettings(), readManagedPolicy()]);
+  return effectiveConfig({ settings, policy });
 }

@@ -1,10 +1,17 @@
+import type { Config } from './config';
 import type { Coverage } from './coverage';
-import type { Settings } from './settings';
+
+/** Every http(s) page, for policy `allSites`. */
+export const ALL_SITES = '*://*/*';
 
 /** The match patterns the content scripts run on: off means none. */
-export function coveredPatterns(coverage: Coverage, settings: Settings): string[] {
-  if (settings.mode === 'off') return [];
+export function coveredPatterns(
+  coverage: Coverage,
+  config: Pick<Config, 'mode' | 'allSites' | 'extraSites'>,
+): string[] {
+  if (config.mode === 'off') return [];
+  if (config.allSites) return [ALL_SITES];
   const patterns = new Set(coverage.sites.flatMap((site) => site.matches));
-  for (const extra of settings.extraSites) patterns.add(extra);
+  for (const extra of config.extraSites) patterns.add(extra);
   return [...patterns].sort();
 }

@@ -2,6 +2,7 @@
 // The background validates each request against its schema and checks who sent it: a content
 // script (which runs in pages) may only use the `content` messages.
 import { z } from './zod';
+import type { Config } from './config';
 import { Mode } from './settings';
 
 const FileMetaSchema = z.object({
@@ -45,6 +46,8 @@ export const requests = {
   }),
   openHelp: z.object({ type: z.literal('openHelp') }),
   getTabStatus: z.object({ type: z.literal('getTabStatus'), tabId: z.number().int() }),
+  getStatus: z.object({ type: z.literal('getStatus') }),
+  checkRules: z.object({ type: z.literal('checkRules') }),
 } as const;
 
 export interface Responses {
@@ -53,6 +56,25 @@ export interface Responses {
   answered: { ok: true };
   openHelp: { ok: true };
   getTabStatus: TabStatus;
+  getStatus: ExtensionStatus;
+  checkRules: ExtensionStatus;
+}
+
+/** What the options page shows: the rules in use, policy problems, permissions still needed. */
+export interface ExtensionStatus {
+  rules: {
+    revision: number;
+    source: 'bundled' | 'download';
+    lastCheck: number | null;
+    lastSuccess: number | null;
+    lastError: string | null;
+    url: string;
+    expires: string;
+  };
+  policyProblems: string[];
+  /** Covered sites' match patterns the extension has no host permission for yet. */
+  missingPermissions: string[];
+  config: Config;
 }
 
 export type MessageType = keyof typeof requests;
@@ -68,6 +90,8 @@ export const Envelope = z.discriminatedUnion('type', [
   requests.answered,
   requests.openHelp,
   requests.getTabStatus,
+  requests.getStatus,
+  requests.checkRules,
 ]);
 
 /** Errors travel as `{ error }`, so a caller never mistakes them for an answer. */

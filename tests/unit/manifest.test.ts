@@ -22,16 +22,20 @@ describe('manifests', () => {
     ).toBeGreaterThanOrEqual(128);
   });
 
-  it('ask for the minimum: storage and scripting, and the covered sites', () => {
+  it('ask for the minimum: storage, scripting, alarms, and the covered sites', () => {
     for (const m of [chrome, firefox]) {
-      expect(m.permissions).toEqual(['storage', 'scripting']);
+      expect(m.permissions).toEqual(['storage', 'scripting', 'alarms']);
       expect(m.host_permissions).not.toContain('<all_urls>');
+      expect(m.host_permissions).not.toContain('*://*/*');
+      // Other sites (policy, extra sites, rule updates) are asked for when needed.
+      expect(m.optional_host_permissions).toEqual(['*://*/*']);
     }
   });
 
   it('every permission is justified in the README', () => {
     for (const permission of chrome.permissions as string[]) expect(readme).toContain(`\`${permission}\``);
     expect(readme).toContain('host permissions');
+    expect(readme).toContain('optional host permission');
   });
 
   it('the README names the Chrome extension ID', async () => {

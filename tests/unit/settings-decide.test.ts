@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/background/decide';
+import { effectiveConfig, STRICT_DELAY_SECONDS } from '../../src/shared/config';
 import { defaultSettings, readSettings } from '../../src/shared/settings';
 
 describe('readSettings', () => {
@@ -23,19 +24,24 @@ describe('decide', () => {
     files: [{ name: 'a.jpg', type: 'image/jpeg', size: 1 }],
   };
   const camera = { kind: 'camera' as const, via: 'camera', files: [] };
+  const config = (mode: typeof defaultSettings.mode, policy = {}) =>
+    effectiveConfig({ settings: { ...defaultSettings, mode }, policy });
+
   it('every-share warns for files and camera, with Continue', () => {
-    expect(decide(photo, defaultSettings)).toMatchObject({
+    expect(decide(photo, config('every-share'))).toMatchObject({
       warn: true,
       allowContinue: true,
       continueDelaySeconds: 0,
     });
-    expect(decide(camera, defaultSettings).warn).toBe(true);
+    expect(decide(camera, config('every-share')).warn).toBe(true);
   });
-  it('strict delays Continue', () => {
-    expect(decide(photo, { ...defaultSettings, mode: 'strict' }).continueDelaySeconds).toBeGreaterThan(0);
+  it('strict delays Continue; policy can set the delay or remove Continue', () => {
+    expect(decide(photo, config('strict')).continueDelaySeconds).toBe(STRICT_DELAY_SECONDS);
+    expect(decide(photo, config('strict', { continueDelaySeconds: 30 })).continueDelaySeconds).toBe(30);
+    expect(decide(photo, config('every-share', { allowContinue: false })).allowContinue).toBe(false);
   });
   it('off never warns', () => {
-    expect(decide(photo, { ...defaultSettings, mode: 'off' }).warn).toBe(false);
-    expect(decide(camera, { ...defaultSettings, mode: 'off' }).warn).toBe(false);
+    expect(decide(photo, config('off')).warn).toBe(false);
+    expect(decide(camera, config('off')).warn).toBe(false);
   });
 });

@@ -1,0 +1,120 @@
+// Keeps the rules current (SPEC C6): checks at start-up, when the rules URL changes, and on a
+// schedule (alarms; policy `rulesUpdateHours`, at least hourly). Conditional requests, no cookies,
+// a timeout, a size cap, exponential backoff with jitter; a download is used only if
+// evaluateUpdate accepts it, and every outcome is recorded for the options page.
+import browser from 'webextension-polyfill';
+import type { Config } from '../shared/config';
+import { evaluateUpdate, MAX_RULES_BYTES, retryDelayMinutes } from '../shared/rules-update';
+import type { Rules } from '../shared/rules';
+import { loadRules, saveRules, saveStatus, type RulesStatus } from './rules-store';
+
+export const CHECK_ALARM = 'rules-check';
+export const RETRY_ALARM = 'rules-retry';
+const TIMEOUT_MS = 15_000;
+
+class CheckError extends Error {}
+
+/** Read a response body, giving up past `cap` bytes (a server may lie about Content-Length). */
+async function readCapped(response: Response, cap: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > cap) throw new CheckError('too-large');
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > cap) {
+      await reader.cancel();
+      throw new CheckError('too-large');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  try {
+    return await fetch(url, {
+      credentials: 'omit',
+      cache: 'no-cache',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+      headers,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new CheckError(`network: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** One check. Returns the new status, and the new rules if they were swapped in. */
+export async function checkRules(config: Config): Promise<{ status: RulesStatus; updated?: Rules }> {
+  const { rules, status } = await loadRules();
+  const now = Date.now();
+  const sameSource = status.source === 'download' && status.url === config.rulesUrl;
+  try {
+    const headers: Record<string, string> = sameSource && status.etag ? { 'If-None-Match': status.etag } : {};
+    const response = await get(config.rulesUrl, headers);
+    if (response.status === 304) {
+      const next = { ...status, lastCheck: now, lastSuccess: now, lastError: null, failures: 0 };
+      await saveStatus(next);
+      return { status: next };
+    }
+    if (!response.ok) throw new CheckError(`network: ${response.status}`);
+    const bytes = await readCapped(response, MAX_RULES_BYTES);
+    const sigResponse = await get(`${config.rulesUrl}.sig`);
+    if (!sigResponse.ok) throw new CheckError(`signature: no ${config.rulesUrl}.sig (${sigResponse.status})`);
+    const signature = new TextDecoder().decode(await readCapped(sigResponse, 1024));
+    const verdict = await evaluateUpdate({
+      bytes,
+      signature,
+      publicKey: config.rulesPublicKey,
+      currentRevision: rules.revision,
+      now: new Date(now),
+    });
+    if (!verdict.ok && !verdict.upToDate) throw new CheckError(verdict.reason);
+    const next: RulesStatus = {
+      ...status,
+      lastCheck: now,
+      lastSuccess: now,
+      lastError: null,
+      failures: 0,
+      url: config.rulesUrl,
+      etag: response.headers.get('etag'),
+    };
+    if (!verdict.ok) {
+      await saveStatus(next);
+      return { status: next };
+    }
+    const swapped = { ...next, revision: verdict.rules.revision, source: 'download' as const };
+    await saveRules(verdict.rules, swapped);
+    return { status: swapped, updated: verdict.rules };
+  } catch (error) {
+    const reason = error instanceof CheckError ? error.message : `error: ${String(error)}`;
+    console.warn(`Pausa: rules update rejected or failed (${reason}); the rules in use stay.`);
+    const failed = { ...status, lastCheck: now, lastError: reason, failures: status.failures + 1 };
+    await saveStatus(failed);
+    await browser.alarms.create(RETRY_ALARM, {
+      delayInMinutes: retryDelayMinutes(failed.failures, config.rulesUpdateHours * 60),
+    });
+    return { status: failed };
+  }
+}
+
+/** The regular check, every `rulesUpdateHours` (re-created when the period changes). */
+export async function scheduleChecks(config: Config): Promise<void> {
+  const period = Math.max(60, config.rulesUpdateHours * 60);
+  const existing = await browser.alarms.get(CHECK_ALARM);
+  if (existing?.periodInMinutes !== period) {
+    await browser.alarms.create(CHECK_ALARM, { periodInMinutes: period, delayInMinutes: period });
+  }
+}

@@ -1,0 +1,1 @@
+jbBleY0qMrd7jrevWrH3yq9a9gA3Rb6wzTyHI78iU3WS8g2ep+fDlrhgPamMacyhKnxSsPoKb2YMXic+iok9Bg==

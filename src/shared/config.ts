@@ -1,0 +1,51 @@
+// The configuration in force: policy > parent lock > the person's settings > defaults (SPEC C7),
+// merged in one pure function.
+import type { Policy } from './policy';
+import { defaultSettings, type Mode, type Settings } from './settings';
+import { DEFAULT_RULES_PUBLIC_KEY, DEFAULT_RULES_URL } from '../rules/source';
+
+export interface Config {
+  mode: Mode;
+  /** Match patterns covered on top of the rules' sites. */
+  extraSites: string[];
+  /** Site ids (from the rules) or host names that are not covered. */
+  disabledSites: string[];
+  allSites: boolean;
+  allowContinue: boolean;
+  continueDelaySeconds: number;
+  rulesUrl: string;
+  rulesPublicKey: string;
+  rulesUpdateHours: number;
+  /** Which settings the organisation set: shown disabled, "Set by your organization". */
+  managed: Array<keyof Policy>;
+  /** policy `locked`: every setting is read-only. */
+  locked: boolean;
+}
+
+/** Strict mode keeps Continue, after this many seconds, unless policy says otherwise. */
+export const STRICT_DELAY_SECONDS = 10;
+export const DEFAULT_UPDATE_HOURS = 12;
+
+export function effectiveConfig(input: {
+  settings?: Settings;
+  parent?: Partial<Settings>;
+  policy?: Policy;
+}): Config {
+  const policy = input.policy ?? {};
+  const person = { ...defaultSettings, ...input.settings, ...input.parent };
+  const mode = policy.mode ?? person.mode;
+  const union = (a: readonly string[], b: readonly string[] = []) => [...new Set([...a, ...b])];
+  return {
+    mode,
+    extraSites: union(person.extraSites, policy.extraSites),
+    disabledSites: union(person.disabledSites, policy.disabledSites),
+    allSites: policy.allSites ?? false,
+    allowContinue: policy.allowContinue ?? true,
+    continueDelaySeconds: policy.continueDelaySeconds ?? (mode === 'strict' ? STRICT_DELAY_SECONDS : 0),
+    rulesUrl: policy.rulesUrl ?? DEFAULT_RULES_URL,
+    rulesPublicKey: policy.rulesPublicKey ?? DEFAULT_RULES_PUBLIC_KEY,
+    rulesUpdateHours: Math.max(1, policy.rulesUpdateHours ?? DEFAULT_UPDATE_HOURS),
+    managed: Object.keys(policy) as Array<keyof Policy>,
+    locked: policy.locked ?? false,
+  };
+}
