@@ -34,6 +34,7 @@ async function extensionStatus(config?: Config): Promise<ExtensionStatus> {
     },
     policyProblems: problems,
     missingPermissions: (stored.coverageMissing as string[] | undefined) ?? [],
+    sites: rules.sites.map(({ id, name }) => ({ id, name })),
     config: cfg,
   };
 }

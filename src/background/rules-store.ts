@@ -18,9 +18,8 @@ export interface RulesStatus {
   lastCheck: number | null;
   lastSuccess: number | null;
   lastError: string | null;
-  /** The URL the stored copy came from, and its ETag, for conditional requests. */
+  /** The URL of the last successful check. */
   url: string | null;
-  etag: string | null;
   failures: number;
 }
 
@@ -31,7 +30,6 @@ export const initialStatus: RulesStatus = {
   lastSuccess: null,
   lastError: null,
   url: null,
-  etag: null,
   failures: 0,
 };
 
@@ -53,7 +51,7 @@ export async function loadRules(): Promise<{ rules: Rules; status: RulesStatus }
       const reason = `stored rules unusable (${schemaReason(parsed.error)}); using the bundled rules`;
       console.error(`Pausa: ${reason}`);
       await browser.storage.local.remove(RULES_KEY);
-      await saveStatus({ ...status, lastError: reason, etag: null });
+      await saveStatus({ ...status, lastError: reason });
     }
   }
   return { rules: bundled, status: { ...status, revision: bundled.revision, source: 'bundled' } };

@@ -1,7 +1,13 @@
 // Keeps the rules current (SPEC C6): checks at start-up, when the rules URL changes, and on a
-// schedule (alarms; policy `rulesUpdateHours`, at least hourly). Conditional requests, no cookies,
-// a timeout, a size cap, exponential backoff with jitter; a download is used only if
-// evaluateUpdate accepts it, and every outcome is recorded for the options page.
+// schedule (alarms; policy `rulesUpdateHours`, at least hourly). No cookies, a timeout, a size cap,
+// exponential backoff with jitter; a download is used only if evaluateUpdate accepts it, and every
+// outcome is recorded for the options page.
+//
+// Conditional requests: `cache: 'no-cache'` makes the browser revalidate its cached copy with
+// If-None-Match / If-Modified-Since itself. Setting If-None-Match by hand would make the request
+// non-simple, and the CORS preflight that follows fails on plain static hosts. The rules host must
+// send `Access-Control-Allow-Origin: *` (static hosts such as GitHub Pages do), because the
+// extension holds no host permission for it.
 import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
 import { evaluateUpdate, MAX_RULES_BYTES, retryDelayMinutes } from '../shared/rules-update';
@@ -41,14 +47,13 @@ async function readCapped(response: Response, cap: number): Promise<Uint8Array> 
   return bytes;
 }
 
-async function get(url: string, headers: Record<string, string> = {}): Promise<Response> {
+async function get(url: string): Promise<Response> {
   try {
     return await fetch(url, {
       credentials: 'omit',
       cache: 'no-cache',
       redirect: 'follow',
       referrerPolicy: 'no-referrer',
-      headers,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
@@ -60,15 +65,8 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<R
 export async function checkRules(config: Config): Promise<{ status: RulesStatus; updated?: Rules }> {
   const { rules, status } = await loadRules();
   const now = Date.now();
-  const sameSource = status.source === 'download' && status.url === config.rulesUrl;
   try {
-    const headers: Record<string, string> = sameSource && status.etag ? { 'If-None-Match': status.etag } : {};
-    const response = await get(config.rulesUrl, headers);
-    if (response.status === 304) {
-      const next = { ...status, lastCheck: now, lastSuccess: now, lastError: null, failures: 0 };
-      await saveStatus(next);
-      return { status: next };
-    }
+    const response = await get(config.rulesUrl);
     if (!response.ok) throw new CheckError(`network: ${response.status}`);
     const bytes = await readCapped(response, MAX_RULES_BYTES);
     const sigResponse = await get(`${config.rulesUrl}.sig`);
@@ -89,7 +87,6 @@ export async function checkRules(config: Config): Promise<{ status: RulesStatus;
       lastError: null,
       failures: 0,
       url: config.rulesUrl,
-      etag: response.headers.get('etag'),
     };
     if (!verdict.ok) {
       await saveStatus(next);

@@ -1,10 +1,14 @@
-// The options page (SPEC C5): mode, covered sites, privacy. Issue #6 adds the parental lock,
-// policy and the rest.
+// The options page (SPEC C5): mode, covered sites, rules status, permissions still needed,
+// privacy. Settings the organisation set by policy are shown disabled. Issue #6 adds the
+// parental lock.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import bundledRules from '../rules/rules.json';
+import type { ExtensionStatus } from '../shared/messages';
 import { Mode, readSettings, type Settings } from '../shared/settings';
 import { t } from '../ui/i18n';
+import { Permissions } from './Permissions';
+import { RulesStatus } from './RulesStatus';
+import { fetchStatus } from './status';
 import './options.css';
 
 const MODE_LABELS: Record<Mode, string> = {
@@ -14,12 +18,24 @@ const MODE_LABELS: Record<Mode, string> = {
   off: 'modeOff',
 };
 
+function Managed({ show }: { show: boolean }) {
+  return show ? <p class="managed">{t('setByOrganization')}</p> : null;
+}
+
 export function Options() {
   const [settings, setSettings] = useState<Settings>();
+  const [status, setStatus] = useState<ExtensionStatus>();
   const [saved, setSaved] = useState(false);
 
+  const refresh = () => fetchStatus('getStatus').then(setStatus, (e) => console.error('Pausa: no status', e));
   useEffect(() => {
     void browser.storage.local.get('settings').then(({ settings }) => setSettings(readSettings(settings)));
+    void refresh();
+    const onChanged = (_: unknown, area: string) => {
+      if (area === 'managed' || area === 'local') void refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   const save = async (next: Settings) => {
@@ -28,56 +44,86 @@ export function Options() {
     setSaved(true);
   };
 
-  if (!settings) return <main class="options" aria-busy="true" />;
-  const disabled = new Set(settings.disabledSites);
+  if (!settings || !status) return <main class="options" aria-busy="true" />;
+  const { config } = status;
+  const managed = new Set<string>(config.managed);
+  const readOnly = (key: string) => config.locked || managed.has(key);
+  const disabled = new Set(config.disabledSites);
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <fieldset>
+      <fieldset disabled={readOnly('mode')}>
         <legend>{t('optionsMode')}</legend>
+        <Managed show={managed.has('mode')} />
         {Mode.options.map((mode) => (
           <label key={mode} class="choice">
             <input
               type="radio"
               name="mode"
               value={mode}
-              checked={settings.mode === mode}
+              checked={config.mode === mode}
               onChange={() => void save({ ...settings, mode })}
             />
             {t(MODE_LABELS[mode])}
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset disabled={readOnly('disabledSites')}>
         <legend>{t('optionsSites')}</legend>
-        <ul class="sites">
-          {bundledRules.sites.map((site) => (
-            <li key={site.id}>
-              <label class="choice">
-                <input
-                  type="checkbox"
-                  checked={!disabled.has(site.id)}
-                  onChange={(e) => {
-                    const on = (e.currentTarget as HTMLInputElement).checked;
-                    const next = new Set(disabled);
-                    if (on) next.delete(site.id);
-                    else next.add(site.id);
-                    void save({ ...settings, disabledSites: [...next].sort() });
-                  }}
-                />
-                {site.name}
-              </label>
-            </li>
-          ))}
-        </ul>
+        <Managed show={managed.has('disabledSites') || managed.has('allSites')} />
+        <SiteList
+          sites={status.sites}
+          disabled={disabled}
+          onToggle={(id, on) => {
+            const next = new Set(settings.disabledSites);
+            if (on) next.delete(id);
+            else next.add(id);
+            void save({ ...settings, disabledSites: [...next].sort() });
+          }}
+        />
       </fieldset>
       <p role="status" class="muted">
         {saved ? t('optionsSaved') : ''}
       </p>
+      <Permissions missing={status.missingPermissions} onChange={() => void refresh()} />
+      <RulesStatus status={status} onStatus={setStatus} />
+      {status.policyProblems.length > 0 && (
+        <section class="card" aria-labelledby="policy-problems">
+          <h2 id="policy-problems">{t('policyProblems')}</h2>
+          <ul data-policy-problems>
+            {status.policyProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section class="card">
         <h2>{t('optionsPrivacyTitle')}</h2>
         <p>{t('optionsPrivacy')}</p>
       </section>
     </main>
+  );
+}
+
+function SiteList(props: {
+  sites: ExtensionStatus['sites'];
+  disabled: Set<string>;
+  onToggle: (id: string, on: boolean) => void;
+}) {
+  return (
+    <ul class="sites">
+      {props.sites.map((site) => (
+        <li key={site.id}>
+          <label class="choice">
+            <input
+              type="checkbox"
+              checked={!props.disabled.has(site.id)}
+              onChange={(e) => props.onToggle(site.id, (e.currentTarget as HTMLInputElement).checked)}
+            />
+            {site.name}
+          </label>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -74,6 +74,8 @@ export interface ExtensionStatus {
   policyProblems: string[];
   /** Covered sites' match patterns the extension has no host permission for yet. */
   missingPermissions: string[];
+  /** The sites the rules in use cover, for the per-site switches. */
+  sites: Array<{ id: string; name: string }>;
   config: Config;
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME_ID, FIREFOX_UUID, GECKO_ID } from './ids';
+import { writePolicy } from './policy';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -16,7 +17,8 @@ export const TEST_HOSTS = [
   'web.whatsapp.com',
   'discord.com',
   'intranet.example.edu',
-  'new-social.example',
+  'www.new-social.example',
+  'rules.pausa.test',
 ];
 
 const DIST = resolve(new URL('../../../dist', import.meta.url).pathname);
@@ -51,16 +53,24 @@ export interface Session {
   extensionUrl(path: string): string;
   /** Open an extension page (popup, options) as an ordinary tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /** Load an extension page in an existing tab (also to reload it). */
+  gotoExtensionPage(page: Page, path: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function launch(name: BrowserName): Promise<Session> {
+export interface LaunchOptions {
+  /** Managed policy for Pausa, written where the browser reads it, removed on close. */
+  policy?: Record<string, unknown>;
+}
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
   const executablePath = findExecutable(name);
   const dist = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`${dist}/manifest.json is missing: run "npm run build" first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), `pausa-${name}-`));
+  const removePolicy = options.policy ? writePolicy(name, options.policy) : () => undefined;
   let browser: Browser;
   let origin: string;
   if (name === 'chromium') {
@@ -115,19 +125,23 @@ export async function launch(name: BrowserName): Promise<Session> {
     extensionUrl: (path) => `${origin}/${path.replace(/^\//, '')}`,
     async openExtensionPage(path) {
       const page = await browser.newPage();
+      await session.gotoExtensionPage(page, path);
+      return page;
+    },
+    async gotoExtensionPage(page, path) {
       const url = session.extensionUrl(path);
       if (name === 'chromium') {
         await page.goto(url);
       } else {
-        // page.goto() hangs on moz-extension:// URLs; BiDi's own navigate works.
+        // page.goto() and reload() hang on moz-extension:// URLs; BiDi's own navigate works.
         type BiDiFrame = { browsingContext: { navigate(url: string, wait: string): Promise<unknown> } };
         await (page.mainFrame() as unknown as BiDiFrame).browsingContext.navigate(url, 'complete');
       }
-      return page;
     },
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
+      removePolicy();
     },
   };
   await waitForContentScripts(session);

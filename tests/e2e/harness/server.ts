@@ -47,16 +47,35 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
   }
 }
 
+export interface Route {
+  body: Uint8Array | string;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
 export interface FixtureServer {
   port: number;
+  /** Serve `body` at `path` (any host) instead of a fixture file; null removes the route. */
+  setRoute(path: string, route: Route | null): void;
+  /** Requests seen per path, with their headers (for conditional requests, cookies). */
+  requests: Array<{ path: string; headers: Record<string, string | string[] | undefined> }>;
   url(host: string, path?: string): string;
   close(): Promise<void>;
 }
 
 /** Serves tests/fixtures/ for any host name. */
 export async function startServer(): Promise<FixtureServer> {
+  const routes = new Map<string, Route>();
+  const requests: FixtureServer['requests'] = [];
   const server: Server = createServer(selfSignedCertificate(), (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname));
+    requests.push({ path, headers: req.headers });
+    const route = routes.get(path);
+    if (route) {
+      res.writeHead(route.status ?? 200, { 'cache-control': 'no-cache', ...route.headers });
+      res.end(route.body);
+      return;
+    }
     const file = join(FIXTURES, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(FIXTURES)) {
       res.writeHead(403).end();
@@ -74,6 +93,8 @@ export async function startServer(): Promise<FixtureServer> {
   const { port } = server.address() as AddressInfo;
   return {
     port,
+    requests,
+    setRoute: (path, route) => (route ? routes.set(path, route) : routes.delete(path)),
     url: (host, path = '/') => `https://${host}:${port}${path}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,0 +1,42 @@
+// Real policy files, written where each browser reads them (../shared/BROWSER-TESTING.md), and
+// always removed afterwards — also when a test fails or the process is interrupted. A policy file
+// that was already there (a real admin's) is set aside and put back untouched.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CHROME_ID, GECKO_ID } from './ids';
+
+const CHROMIUM_POLICY = '/etc/chromium/policies/managed/pausa-e2e-test.json';
+const FIREFOX_POLICY = '/usr/lib/firefox-esr/distribution/policies.json';
+
+const pending = new Set<() => void>();
+for (const signal of ['exit', 'SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const undo of pending) undo();
+    if (signal !== 'exit') process.exit(130);
+  });
+}
+
+/** Write `policy` for Pausa; returns the function that removes it (safe to call twice). */
+export function writePolicy(browser: 'chromium' | 'firefox', policy: Record<string, unknown>): () => void {
+  const [path, content] =
+    browser === 'chromium'
+      ? [CHROMIUM_POLICY, { '3rdparty': { extensions: { [CHROME_ID]: policy } } }]
+      : [FIREFOX_POLICY, { policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }];
+  const backup = `${path}.pausa-e2e-backup`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    if (existsSync(path) && !existsSync(backup)) renameSync(path, backup);
+    writeFileSync(path, JSON.stringify(content, null, 2));
+  } catch (error) {
+    throw new Error(`cannot write the test policy ${path} (the e2e tests run as root in CI)`, {
+      cause: error,
+    });
+  }
+  const undo = () => {
+    pending.delete(undo);
+    if (existsSync(path) && readFileSync(path, 'utf8') === JSON.stringify(content, null, 2)) rmSync(path);
+    if (existsSync(backup)) renameSync(backup, path);
+  };
+  pending.add(undo);
+  return undo;
+}
