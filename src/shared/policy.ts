@@ -50,6 +50,7 @@ export const policyKeys = {
   rulesPublicKey: z.string().refine((v) => fromBase64(v)?.length === 32, 'not a base64 32-byte Ed25519 key'),
   rulesUpdateHours: z
     .number()
+    .int()
     .min(1)
     .max(24 * 30),
   country: z
