@@ -42,8 +42,16 @@ async function extensionStatus(config?: Config): Promise<ExtensionStatus> {
 export const handlers: Handlers = {
   ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
   decide: async ({ share }, sender) => {
-    const plan = decide(share, await currentConfig());
+    const [config, rules] = await Promise.all([currentConfig(), currentRules()]);
+    const plan = decide(share, config);
     const tabId = sender.tab?.id;
+    // A site switched off (or mode off) since this tab loaded: its old scripts still ask, and are
+    // told no; changes take effect in open tabs without a reload.
+    const url = sender.tab?.url ?? sender.url;
+    const covered =
+      url !== undefined &&
+      coveredPatterns(coverageFor(rules, config), config).some((p) => matchesPattern(p, url));
+    if (!covered) return { ...plan, warn: false };
     if (!plan.warn || tabId === undefined) return plan;
     if (share.kind === 'camera' && (await takeCameraGrant(tabId))) return { ...plan, warn: false };
     return { ...plan, ticket: await warnings.acquire(tabId) };

@@ -32,6 +32,11 @@ export function RulesStatus({
         <dd data-rules-revision={rules.revision}>{rules.revision}</dd>
         <dt>{t('rulesSource')}</dt>
         <dd>{rules.source === 'download' ? t('rulesSourceDownload') : t('rulesSourceBundled')}</dd>
+        <dt>{t('rulesExpires')}</dt>
+        <dd>
+          {new Date(rules.expires).toLocaleDateString()}
+          {Date.parse(rules.expires) < Date.now() && <strong class="stale"> {t('rulesStale')}</strong>}
+        </dd>
         <dt>{t('rulesLastCheck')}</dt>
         <dd data-rules-last-check={rules.lastCheck ?? ''}>{when(rules.lastCheck)}</dd>
         <dt>{t('rulesLastError')}</dt>
