@@ -38,5 +38,7 @@ export default defineConfig({
     target: browser === 'chrome' ? 'chrome137' : 'firefox140',
     minify: true,
     sourcemap: false,
+    // Pages the manifest does not name: the help page ("I'm being threatened").
+    rollupOptions: { input: { help: 'src/help/index.html' } },
   },
 });

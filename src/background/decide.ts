@@ -4,7 +4,7 @@ import type { ShareRequest, WarningPlan } from '../shared/messages';
 
 export function decide(
   share: ShareRequest,
-  config: Pick<Config, 'mode' | 'allowContinue' | 'continueDelaySeconds'>,
+  config: Pick<Config, 'mode' | 'allowContinue' | 'continueDelaySeconds'> & Partial<Pick<Config, 'language'>>,
 ): WarningPlan {
   const { mode } = config;
   return {
@@ -13,5 +13,6 @@ export function decide(
     allowContinue: config.allowContinue,
     continueDelaySeconds: config.continueDelaySeconds,
     mode,
+    language: config.language ?? 'auto',
   };
 }

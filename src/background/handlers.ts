@@ -7,6 +7,7 @@ import { readManagedPolicy } from './policy-store';
 import { grantCamera, takeCameraGrant } from './camera-grants';
 import { applyCoverage, coverageFor } from './coverage';
 import { decide } from './decide';
+import { lockNow, lockStatus, setPin, unlock } from './lock';
 import type { Handlers } from './router';
 import { loadRules } from './rules-store';
 import { checkRules } from './rules-updater';
@@ -35,6 +36,7 @@ async function extensionStatus(config?: Config): Promise<ExtensionStatus> {
     policyProblems: problems,
     missingPermissions: (stored.coverageMissing as string[] | undefined) ?? [],
     sites: rules.sites.map(({ id, name }) => ({ id, name })),
+    lock: await lockStatus(cfg.locked),
     config: cfg,
   };
 }
@@ -63,7 +65,7 @@ export const handlers: Handlers = {
     return { ok: true };
   },
   openHelp: async () => {
-    await browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html#help') });
+    await browser.tabs.create({ url: browser.runtime.getURL('src/help/index.html') });
     return { ok: true };
   },
   getTabStatus: async ({ tabId }) => {
@@ -84,6 +86,11 @@ export const handlers: Handlers = {
     };
   },
   getStatus: async () => extensionStatus(),
+  // Policy `locked` hides the parental lock: the organisation's settings are the lock.
+  setPin: async ({ pin }) => ((await currentConfig()).locked ? { ok: false, error: 'managed' } : setPin(pin)),
+  lock: async ({ forceStrict }) =>
+    (await currentConfig()).locked ? { ok: false, error: 'managed' } : lockNow(forceStrict),
+  unlock: async ({ pin, remove }) => unlock(pin, remove),
   checkRules: async () => {
     const config = await currentConfig();
     const { updated } = await checkRules(config);

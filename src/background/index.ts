@@ -43,7 +43,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === CHECK_ALARM || alarm.name === RETRY_ALARM) void update(true);
 });
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'settings' in changes) void sync();
+  if (area === 'local' && ('settings' in changes || 'parentLock' in changes)) void sync();
   // Policy can arrive seconds after install (Chromium) or change while running.
   if (area === 'managed') void sync().then(() => update(false));
 });

@@ -1,18 +1,19 @@
-// The background's view of settings and policy. Nothing is kept in module memory between events:
-// an MV3 service worker (or Firefox event page) can be stopped at any time.
-import browser from 'webextension-polyfill';
+// The background's view of settings, the parental lock and policy. Nothing is kept in module
+// memory between events: an MV3 service worker (or Firefox event page) can be stopped at any time.
 import { effectiveConfig, type Config } from '../shared/config';
-import { readSettings, type Settings } from '../shared/settings';
+import { parentLayer } from '../shared/lock';
+import { readLock } from './lock';
 import { readManagedPolicy } from './policy-store';
+import { currentSettings } from './settings-store';
 
 export { currentRules } from './rules-store';
-
-export async function currentSettings(): Promise<Settings> {
-  const { settings } = await browser.storage.local.get('settings');
-  return readSettings(settings);
-}
+export { currentSettings };
 
 export async function currentConfig(): Promise<Config> {
-  const [settings, { policy }] = await Promise.all([currentSettings(), readManagedPolicy()]);
-  return effectiveConfig({ settings, policy });
+  const [settings, lock, { policy }] = await Promise.all([
+    currentSettings(),
+    readLock(),
+    readManagedPolicy(),
+  ]);
+  return effectiveConfig({ settings, parent: parentLayer(lock), policy });
 }

@@ -1,12 +1,16 @@
-// The options page (SPEC C5): mode, covered sites, rules status, permissions still needed,
-// privacy. Settings the organisation set by policy are shown disabled. Issue #6 adds the
-// parental lock.
+// The options page (SPEC C5): mode, covered sites, language, country, age group, rules status,
+// permissions still needed, the parental lock, privacy. Settings the organisation set by policy
+// are shown disabled with "Set by your organization"; policy `locked` or the parental lock makes
+// everything read-only.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ExtensionStatus } from '../shared/messages';
 import { Mode, readSettings, type Settings } from '../shared/settings';
 import { t } from '../ui/i18n';
+import { ExtraSites } from './ExtraSites';
+import { Lock } from './Lock';
 import { Permissions } from './Permissions';
+import { Preferences } from './Preferences';
 import { RulesStatus } from './RulesStatus';
 import { fetchStatus } from './status';
 import './options.css';
@@ -47,7 +51,7 @@ export function Options() {
   if (!settings || !status) return <main class="options" aria-busy="true" />;
   const { config } = status;
   const managed = new Set<string>(config.managed);
-  const readOnly = (key: string) => config.locked || managed.has(key);
+  const readOnly = (key: string) => config.locked || status.lock.locked || managed.has(key);
   const disabled = new Set(config.disabledSites);
   return (
     <main class="options">
@@ -68,7 +72,7 @@ export function Options() {
           </label>
         ))}
       </fieldset>
-      <fieldset disabled={readOnly('disabledSites')}>
+      <fieldset disabled={readOnly('disabledSites') || config.allSites}>
         <legend>{t('optionsSites')}</legend>
         <Managed show={managed.has('disabledSites') || managed.has('allSites')} />
         <SiteList
@@ -82,9 +86,17 @@ export function Options() {
           }}
         />
       </fieldset>
+      <ExtraSites settings={settings} disabled={readOnly('extraSites')} onSave={(next) => void save(next)} />
+      <Preferences
+        settings={settings}
+        effective={config}
+        readOnly={readOnly}
+        onSave={(next) => void save(next)}
+      />
       <p role="status" class="muted">
         {saved ? t('optionsSaved') : ''}
       </p>
+      <Lock lock={status.lock} onChange={() => void refresh()} />
       <Permissions missing={status.missingPermissions} onChange={() => void refresh()} />
       <RulesStatus status={status} onStatus={setStatus} />
       {status.policyProblems.length > 0 && (

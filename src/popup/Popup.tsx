@@ -1,12 +1,19 @@
 // The popup (SPEC C4): protection status of the current tab, a prominent way to get help now,
-// and the way to settings. Issue #4 adds the help content and resources by country.
+// the help resources for the person's country and age, and the way to settings.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { AgeSwitch, CountrySelect } from '../help/controls';
 import type { Reply, TabStatus } from '../shared/messages';
+import { resourcesFor } from '../shared/resources';
+import type { AgeGroup } from '../shared/settings';
 import { t } from '../ui/i18n';
+import { Resources } from '../ui/Resources';
+import { ALL_RESOURCES, COUNTRIES, countryOf, useStatus } from '../ui/useHelpContext';
 import './popup.css';
 
-async function loadStatus(): Promise<TabStatus | undefined> {
+const HELP_PAGE = 'src/help/index.html';
+
+async function loadTabStatus(): Promise<TabStatus | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
   const reply = (await browser.runtime.sendMessage({
@@ -23,24 +30,41 @@ export function statusText(status: TabStatus | undefined): string {
 }
 
 export function Popup() {
-  const [status, setStatus] = useState<TabStatus>();
+  const [tab, setTab] = useState<TabStatus>();
+  const status = useStatus();
+  const [country, setCountry] = useState<string | null>(null);
+  const [age, setAge] = useState<AgeGroup>('unknown');
   useEffect(() => {
-    loadStatus().then(setStatus, (error) => console.error('Pausa: no tab status', error));
+    loadTabStatus().then(setTab, (error) => console.error('Pausa: no tab status', error));
   }, []);
+  useEffect(() => {
+    if (!status) return;
+    setCountry(countryOf(status));
+    setAge(status.config.ageGroup);
+  }, [status]);
+  const list = resourcesFor(ALL_RESOURCES, country, age, status?.config.extraResources).slice(0, 5);
   return (
     <main class="popup">
       <h1>Pausa</h1>
-      <p class="card" role="status" data-covered={status?.covered ? 'yes' : 'no'}>
-        {statusText(status)}
+      <p class="card" role="status" data-covered={tab?.covered ? 'yes' : 'no'}>
+        {statusText(tab)}
       </p>
-      <a
-        class="button threatened"
-        href={browser.runtime.getURL('src/popup/index.html#help')}
-        target="_blank"
-        rel="noopener"
-      >
+      <a class="button threatened" href={browser.runtime.getURL(HELP_PAGE)} target="_blank" rel="noopener">
         {t('popupThreatened')}
       </a>
+      <section aria-labelledby="popup-resources">
+        <h2 id="popup-resources">{t('popupResources')}</h2>
+        <div class="controls">
+          <CountrySelect value={country} countries={COUNTRIES} onChange={setCountry} />
+          <AgeSwitch value={age} onChange={setAge} />
+        </div>
+        <Resources list={list} />
+        <p>
+          <a href={browser.runtime.getURL(HELP_PAGE)} target="_blank" rel="noopener">
+            {t('popupSeeAllHelp')}
+          </a>
+        </p>
+      </section>
       <p>
         <a
           href="#"

@@ -1,7 +1,7 @@
 // The configuration in force: policy > parent lock > the person's settings > defaults (SPEC C7),
 // merged in one pure function.
-import type { Policy } from './policy';
-import { defaultSettings, type Mode, type Settings } from './settings';
+import type { Policy, Resource } from './policy';
+import { defaultSettings, type AgeGroup, type Mode, type Settings } from './settings';
 import { DEFAULT_RULES_PUBLIC_KEY, DEFAULT_RULES_URL } from '../rules/source';
 
 export interface Config {
@@ -16,6 +16,12 @@ export interface Config {
   rulesUrl: string;
   rulesPublicKey: string;
   rulesUpdateHours: number;
+  language: Settings['language'];
+  country: string;
+  ageGroup: AgeGroup;
+  /** The organisation's own help contacts, shown first. */
+  extraResources: Resource[];
+  detectExtortionMessages: boolean;
   /** Which settings the organisation set: shown disabled, "Set by your organization". */
   managed: Array<keyof Policy>;
   /** policy `locked`: every setting is read-only. */
@@ -45,6 +51,11 @@ export function effectiveConfig(input: {
     rulesUrl: policy.rulesUrl ?? DEFAULT_RULES_URL,
     rulesPublicKey: policy.rulesPublicKey ?? DEFAULT_RULES_PUBLIC_KEY,
     rulesUpdateHours: Math.max(1, policy.rulesUpdateHours ?? DEFAULT_UPDATE_HOURS),
+    language: policy.language ?? person.language,
+    country: policy.country ?? person.country,
+    ageGroup: person.ageGroup,
+    extraResources: policy.extraResources ?? [],
+    detectExtortionMessages: policy.detectExtortionMessages ?? false,
     managed: Object.keys(policy) as Array<keyof Policy>,
     locked: policy.locked ?? false,
   };

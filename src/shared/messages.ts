@@ -24,6 +24,8 @@ export interface WarningPlan {
   allowContinue: boolean;
   continueDelaySeconds: number;
   mode: Mode;
+  /** The warning's language: 'auto' (the browser's) or a locale from the options or policy. */
+  language?: string;
   /** Held while this warning is open: the tab's next warning waits for it (one at a time). */
   ticket?: number;
 }
@@ -48,7 +50,20 @@ export const requests = {
   getTabStatus: z.object({ type: z.literal('getTabStatus'), tabId: z.number().int() }),
   getStatus: z.object({ type: z.literal('getStatus') }),
   checkRules: z.object({ type: z.literal('checkRules') }),
+  setPin: z.object({ type: z.literal('setPin'), pin: z.string().max(64) }),
+  lock: z.object({ type: z.literal('lock'), forceStrict: z.boolean() }),
+  unlock: z.object({ type: z.literal('unlock'), pin: z.string().max(64), remove: z.boolean().optional() }),
 } as const;
+
+export interface LockStatus {
+  hasPin: boolean;
+  locked: boolean;
+  forceStrict: boolean;
+  /** Wrong PINs: no PIN is checked before this time (ms since epoch). */
+  retryAt: number;
+  /** Policy `locked`: everything is read-only and the parental lock is hidden. */
+  policyLocked: boolean;
+}
 
 export interface Responses {
   ping: { ok: true; version: string };
@@ -58,6 +73,9 @@ export interface Responses {
   getTabStatus: TabStatus;
   getStatus: ExtensionStatus;
   checkRules: ExtensionStatus;
+  setPin: { ok: boolean; error?: string };
+  lock: { ok: boolean; error?: string };
+  unlock: { ok: boolean; retryAt: number };
 }
 
 /** What the options page shows: the rules in use, policy problems, permissions still needed. */
@@ -76,6 +94,7 @@ export interface ExtensionStatus {
   missingPermissions: string[];
   /** The sites the rules in use cover, for the per-site switches. */
   sites: Array<{ id: string; name: string }>;
+  lock: LockStatus;
   config: Config;
 }
 
@@ -94,6 +113,9 @@ export const Envelope = z.discriminatedUnion('type', [
   requests.getTabStatus,
   requests.getStatus,
   requests.checkRules,
+  requests.setPin,
+  requests.lock,
+  requests.unlock,
 ]);
 
 /** Errors travel as `{ error }`, so a caller never mistakes them for an answer. */

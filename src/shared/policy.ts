@@ -2,11 +2,9 @@
 // optional and validated on its own: a bad value is dropped with a reason, never breaking the
 // rest; unknown keys are ignored. Chrome checks `public/managed_schema.json` too; Firefox's
 // policies.json `3rdparty` has no schema, so this is the only check there.
-import { Mode } from './settings';
+import { LOCALES, Mode } from './settings';
 import { fromBase64 } from './signature';
 import { z } from './zod';
-
-export const LOCALES = ['en', 'pt_PT', 'pt_BR', 'es', 'fr', 'de', 'it', 'nl'] as const;
 
 /** A site added by policy: a match pattern, or a bare host name (covering its subdomains). */
 export const SitePattern = z

@@ -5,12 +5,26 @@ import { z } from './zod';
 export const Mode = z.enum(['every-share', 'smart', 'strict', 'off']);
 export type Mode = z.infer<typeof Mode>;
 
+export const LOCALES = ['en', 'pt_PT', 'pt_BR', 'es', 'fr', 'de', 'it', 'nl'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const AgeGroup = z.enum(['unknown', 'under18', 'adult']);
+export type AgeGroup = z.infer<typeof AgeGroup>;
+
 export const Settings = z.object({
   version: z.literal(1).catch(1),
   // Until the on-device image check (C9) exists, every share warns (SPEC §4).
   mode: Mode.catch('every-share'),
   extraSites: z.array(z.string()).catch([]),
   disabledSites: z.array(z.string()).catch([]),
+  /** 'auto' follows the browser. */
+  language: z.enum(['auto', ...LOCALES]).catch('auto'),
+  /** ISO 3166-1 alpha-2, or 'auto' (from the browser's language). */
+  country: z
+    .string()
+    .regex(/^([A-Z]{2}|auto)$/)
+    .catch('auto'),
+  ageGroup: AgeGroup.catch('unknown'),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,5 +1,23 @@
+// The extension pages' translate function: the browser's language, or the one chosen in the
+// options or by policy, set once with `useLanguage` before the page renders.
 import browser from 'webextension-polyfill';
+import { translator, type Translate } from '../shared/i18n';
 
-/** A message from _locales in the browser's language. */
-export const t = (key: string, substitutions?: string | string[]): string =>
-  browser.i18n.getMessage(key, substitutions) || key;
+const browserT: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key;
+let current: Translate = browserT;
+
+export const t: Translate = (key, substitutions) => current(key, substitutions);
+
+/** The language in force for this page, from the background (options or policy `language`). */
+export async function useLanguage(): Promise<string> {
+  try {
+    const status = (await browser.runtime.sendMessage({ type: 'getStatus' })) as {
+      config?: { language?: string };
+    };
+    const language = status.config?.language ?? 'auto';
+    current = await translator(language, (p) => browser.runtime.getURL(p), browserT);
+    return language === 'auto' ? browser.i18n.getUILanguage() : language.replace('_', '-');
+  } catch {
+    return browser.i18n.getUILanguage();
+  }
+}

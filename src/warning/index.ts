@@ -2,6 +2,7 @@
 // background whether to warn (mode, policy), shows the warning and reports the answer.
 import browser from 'webextension-polyfill';
 import type { Reply, ShareRequest, WarningPlan } from '../shared/messages';
+import { translator } from '../shared/i18n';
 import { showWarning } from './mount';
 import { warningTexts } from './texts';
 
@@ -33,9 +34,14 @@ async function plan(share: ShareRequest): Promise<WarningPlan> {
 export async function runWarning(share: ShareRequest): Promise<boolean> {
   const decided = await plan(share);
   if (!decided.warn) return true;
+  const t = await translator(
+    decided.language,
+    (path) => browser.runtime.getURL(path),
+    (key, subs) => browser.i18n.getMessage(key, subs),
+  );
   const go = await showWarning({
     kind: share.kind,
-    texts: warningTexts(share.kind, (key, subs) => browser.i18n.getMessage(key, subs)),
+    texts: warningTexts(share.kind, t),
     allowContinue: decided.allowContinue,
     continueDelaySeconds: decided.continueDelaySeconds,
     onHelp: () => void browser.runtime.sendMessage({ type: 'openHelp' }).catch(() => undefined),

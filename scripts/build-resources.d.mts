@@ -1,0 +1,2 @@
+export const CHECKED: string;
+export function buildResources(research: unknown[]): unknown[];

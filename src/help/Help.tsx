@@ -1,0 +1,74 @@
+// "I'm being threatened" (SPEC C4): what to do, in order, then the help for the person's country
+// and age. Steps follow ../shared/research/victim-guidance.json.
+import { useEffect, useState } from 'preact/hooks';
+import { resourcesFor } from '../shared/resources';
+import type { AgeGroup } from '../shared/settings';
+import { t } from '../ui/i18n';
+import { Resources } from '../ui/Resources';
+import { ALL_RESOURCES, COUNTRIES, countryOf, useStatus } from '../ui/useHelpContext';
+import { AgeSwitch, CountrySelect } from './controls';
+import './help.css';
+
+// Emergency numbers from victim-guidance.json ("emergency"): 112 EU, 999 UK, 911 US/CA/MX,
+// 000 AU, 111 NZ. Elsewhere the page says "your local emergency number".
+const EMERGENCY: Record<string, string> = {
+  PT: '112',
+  ES: '112',
+  FR: '112',
+  DE: '112',
+  IT: '112',
+  NL: '112',
+  BE: '112',
+  IE: '112',
+  GB: '999',
+  US: '911',
+  CA: '911',
+  MX: '911',
+  AU: '000',
+  NZ: '111',
+};
+
+const STEPS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+export function Help() {
+  const status = useStatus();
+  const [country, setCountry] = useState<string | null>(null);
+  const [age, setAge] = useState<AgeGroup>('unknown');
+  useEffect(() => {
+    if (!status) return;
+    setCountry(countryOf(status));
+    setAge(status.config.ageGroup);
+  }, [status]);
+  const list = resourcesFor(ALL_RESOURCES, country, age, status?.config.extraResources);
+  const emergency = country ? EMERGENCY[country] : undefined;
+  return (
+    <main class="help">
+      <h1>{t('helpTitle')}</h1>
+      <p class="intro">{t('helpIntro')}</p>
+      <p class="emergency" role="note">
+        {emergency ? (
+          <>
+            {t('helpEmergency', emergency).split(emergency)[0]}
+            <a href={`tel:${emergency}`}>{emergency}</a>
+            {t('helpEmergency', emergency).split(emergency)[1]}
+          </>
+        ) : (
+          t('helpEmergencyGeneric')
+        )}
+      </p>
+      <ol class="steps">
+        {STEPS.map((n) => (
+          <li key={n}>{t(`helpStep${n}`)}</li>
+        ))}
+      </ol>
+      <section aria-labelledby="resources-title">
+        <h2 id="resources-title">{t('helpResourcesTitle')}</h2>
+        <div class="controls">
+          <CountrySelect value={country} countries={COUNTRIES} onChange={setCountry} />
+          <AgeSwitch value={age} onChange={setAge} />
+        </div>
+        <Resources list={list} details />
+      </section>
+    </main>
+  );
+}

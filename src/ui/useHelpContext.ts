@@ -1,0 +1,25 @@
+// What the popup and the help page need to list resources: the country and age group in force
+// (settings or policy), the organisation's own contacts, and whether the person may change them.
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import resources from '../help/resources.json';
+import type { ExtensionStatus } from '../shared/messages';
+import { countriesOf, countryFromLanguage, type HelpResource } from '../shared/resources';
+
+export const ALL_RESOURCES = resources as HelpResource[];
+export const COUNTRIES = countriesOf(ALL_RESOURCES);
+
+export function useStatus(): ExtensionStatus | undefined {
+  const [status, setStatus] = useState<ExtensionStatus>();
+  useEffect(() => {
+    void (browser.runtime.sendMessage({ type: 'getStatus' }) as Promise<ExtensionStatus>).then(setStatus);
+  }, []);
+  return status;
+}
+
+/** The country in force: set, or guessed from the browser's language; null if unknown. */
+export function countryOf(status: ExtensionStatus | undefined): string | null {
+  const chosen = status?.config.country;
+  if (chosen && chosen !== 'auto') return chosen;
+  return countryFromLanguage(browser.i18n.getUILanguage(), COUNTRIES);
+}
