@@ -1,6 +1,9 @@
-// Messages from _locales in a chosen language (options or policy `language`), falling back to
-// the browser's own i18n. Substitutions work as in browser.i18n: named placeholders whose content
+// Messages from _locales in the language in force — chosen in the options or by policy, or the
+// first of the browser's preferred languages that Pausa speaks — falling back to the browser's
+// own i18n (its UI language). Substitutions work as in browser.i18n: named placeholders whose content
 // is $1, $2….
+import { LOCALES, type Locale } from './locales';
+
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -22,13 +25,35 @@ export function format(entry: Messages[string] | undefined, substitutions: strin
     .join('$');
 }
 
-/** A translate function for `language` ('auto' or missing: the browser's). */
+/**
+ * The supported locale for the browser's languages (navigator.languages: the person's preferred
+ * languages, in order): pt-BR → pt_BR, pt or pt-PT → pt_PT, es-MX → es. Null if none is supported.
+ */
+export function pickLocale(languages: readonly string[]): Locale | null {
+  for (const tag of languages) {
+    const [lang = '', region = ''] = tag.replace('_', '-').split('-');
+    const exact = `${lang.toLowerCase()}_${region.toUpperCase()}`;
+    if ((LOCALES as readonly string[]).includes(exact)) return exact as Locale;
+    if (lang.toLowerCase() === 'pt') return 'pt_PT';
+    if ((LOCALES as readonly string[]).includes(lang.toLowerCase())) return lang.toLowerCase() as Locale;
+  }
+  return null;
+}
+
+/** The locale in force: the chosen one, or 'auto' resolved from the browser's languages. */
+export function resolveLocale(language: string | undefined, languages: readonly string[]): string | null {
+  return !language || language === 'auto' ? pickLocale(languages) : language;
+}
+
+/** A translate function for `language` ('auto' or missing: the browser's preferred languages). */
 export async function translator(
   language: string | undefined,
   getURL: (path: string) => string,
   fallback: Translate,
+  languages: readonly string[] = globalThis.navigator?.languages ?? [],
 ): Promise<Translate> {
-  if (!language || language === 'auto') return fallback;
+  const locale = resolveLocale(language, languages);
+  if (!locale) return fallback;
   try {
     const response = await fetch(getURL(`_locales/${language}/messages.json`));
     const messages = (await response.json()) as Messages;

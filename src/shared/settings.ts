@@ -1,12 +1,12 @@
 // The person's settings (SPEC C5), and the defaults. A broken field falls back to its default on
 // its own, so one bad value never wipes the rest.
+import { LOCALES } from './locales';
 import { z } from './zod';
+
+export { LOCALES, type Locale } from './locales';
 
 export const Mode = z.enum(['every-share', 'smart', 'strict', 'off']);
 export type Mode = z.infer<typeof Mode>;
-
-export const LOCALES = ['en', 'pt_PT', 'pt_BR', 'es', 'fr', 'de', 'it', 'nl'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 export const AgeGroup = z.enum(['unknown', 'under18', 'adult']);
 export type AgeGroup = z.infer<typeof AgeGroup>;

@@ -1,7 +1,7 @@
 // The extension pages' translate function: the browser's language, or the one chosen in the
 // options or by policy, set once with `useLanguage` before the page renders.
 import browser from 'webextension-polyfill';
-import { translator, type Translate } from '../shared/i18n';
+import { resolveLocale, translator, type Translate } from '../shared/i18n';
 
 const browserT: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key;
 let current: Translate = browserT;
@@ -16,7 +16,8 @@ export async function useLanguage(): Promise<string> {
     };
     const language = status.config?.language ?? 'auto';
     current = await translator(language, (p) => browser.runtime.getURL(p), browserT);
-    return language === 'auto' ? browser.i18n.getUILanguage() : language.replace('_', '-');
+    const locale = resolveLocale(language, navigator.languages);
+    return locale ? locale.replace('_', '-') : browser.i18n.getUILanguage();
   } catch {
     return browser.i18n.getUILanguage();
   }

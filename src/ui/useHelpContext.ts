@@ -21,5 +21,9 @@ export function useStatus(): ExtensionStatus | undefined {
 export function countryOf(status: ExtensionStatus | undefined): string | null {
   const chosen = status?.config.country;
   if (chosen && chosen !== 'auto') return chosen;
-  return countryFromLanguage(browser.i18n.getUILanguage(), COUNTRIES);
+  for (const language of [...navigator.languages, browser.i18n.getUILanguage()]) {
+    const country = countryFromLanguage(language, COUNTRIES);
+    if (country) return country;
+  }
+  return null;
 }

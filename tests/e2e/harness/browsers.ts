@@ -61,6 +61,8 @@ export interface Session {
 export interface LaunchOptions {
   /** Managed policy for Pausa, written where the browser reads it, removed on close. */
   policy?: Record<string, unknown>;
+  /** The browser's preferred languages (accept-language), e.g. 'pt-PT,pt'. Default en-US. */
+  languages?: string;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
@@ -91,7 +93,8 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
         '--host-resolver-rules=MAP * 127.0.0.1',
         '--use-fake-device-for-media-stream',
         '--use-fake-ui-for-media-stream',
-        '--lang=en-US',
+        `--lang=${(options.languages ?? 'en-US').split(',')[0]}`,
+        `--accept-lang=${options.languages ?? 'en-US,en'}`,
       ],
     });
     const id = await browser.installExtension(dist);
@@ -111,7 +114,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
         'media.navigator.streams.fake': true,
         'media.navigator.permission.disabled': true,
         'intl.locale.requested': 'en-US',
-        'intl.accept_languages': 'en-US, en',
+        'intl.accept_languages': options.languages ?? 'en-US, en',
         'extensions.webextOptionalPermissionPrompts': false,
         'dom.security.https_first': false,
       },
