@@ -34,14 +34,14 @@ const script = (browser, entry, fileName, format) =>
   });
 
 /**
- * The content script imports warning.js from the extension (and the warning reads the messages of
- * the language chosen in the options), so the page's origin must be allowed to load them. Added after crxjs, which only accepts files that exist before it runs.
+ * The content script imports warning.js from the extension, so the page's origin must be allowed
+ * to load it. Added after crxjs, which only accepts files that exist before it runs.
  */
 function addWarningResource(manifestPath) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   manifest.web_accessible_resources = [
     ...(manifest.web_accessible_resources ?? []),
-    { resources: ['warning.js', '_locales/*/messages.json'], matches: ['<all_urls>'] },
+    { resources: ['warning.js'], matches: ['<all_urls>'] },
   ];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
 import { coveredPatterns } from '../shared/coverage-patterns';
+import { fetchMessages } from '../shared/i18n';
 import { matchesPattern, siteForUrl } from '../shared/match';
 import type { ExtensionStatus } from '../shared/messages';
 import { readManagedPolicy } from './policy-store';
@@ -68,6 +69,7 @@ export const handlers: Handlers = {
     await browser.tabs.create({ url: browser.runtime.getURL('src/help/index.html') });
     return { ok: true };
   },
+  getMessages: async ({ locale }) => ({ messages: await fetchMessages(browser.runtime.getURL)(locale) }),
   getTabStatus: async ({ tabId }) => {
     const [tab, rules, config] = await Promise.all([
       browser.tabs.get(tabId).catch(() => undefined),

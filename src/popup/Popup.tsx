@@ -58,7 +58,7 @@ export function Popup() {
           <CountrySelect value={country} countries={COUNTRIES} onChange={setCountry} />
           <AgeSwitch value={age} onChange={setAge} />
         </div>
-        <Resources list={list} />
+        {status && <Resources list={list} />}
         <p>
           <a href={browser.runtime.getURL(HELP_PAGE)} target="_blank" rel="noopener">
             {t('popupSeeAllHelp')}

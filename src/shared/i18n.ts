@@ -4,7 +4,10 @@
 // is $1, $2….
 import { LOCALES, type Locale } from './locales';
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export type Messages = Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
@@ -48,18 +51,26 @@ export function resolveLocale(language: string | undefined, languages: readonly 
 /** A translate function for `language` ('auto' or missing: the browser's preferred languages). */
 export async function translator(
   language: string | undefined,
-  getURL: (path: string) => string,
+  load: (locale: string) => Promise<Messages>,
   fallback: Translate,
   languages: readonly string[] = globalThis.navigator?.languages ?? [],
 ): Promise<Translate> {
   const locale = resolveLocale(language, languages);
   if (!locale) return fallback;
   try {
-    const response = await fetch(getURL(`_locales/${language}/messages.json`));
-    const messages = (await response.json()) as Messages;
+    const messages = await load(locale);
     return (key, subs) => (messages[key] ? format(messages[key], subs) : fallback(key, subs));
   } catch (error) {
-    console.error(`Pausa: no messages for ${language}; using the browser's language`, error);
+    console.error(`Pausa: no messages for ${locale}; using the browser's language`, error);
     return fallback;
   }
 }
+
+/** An extension page or the background reading a locale's messages from the extension. */
+export const fetchMessages =
+  (getURL: (path: string) => string) =>
+  async (locale: string): Promise<Messages> => {
+    if (!(LOCALES as readonly string[]).includes(locale)) throw new Error(`unknown locale ${locale}`);
+    const response = await fetch(getURL(`_locales/${locale}/messages.json`));
+    return (await response.json()) as Messages;
+  };

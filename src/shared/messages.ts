@@ -3,6 +3,8 @@
 // script (which runs in pages) may only use the `content` messages.
 import { z } from './zod';
 import type { Config } from './config';
+import type { Messages } from './i18n';
+import { LOCALES } from './locales';
 import { Mode } from './settings';
 
 const FileMetaSchema = z.object({
@@ -47,6 +49,7 @@ export const requests = {
     ticket: z.number().int().optional(),
   }),
   openHelp: z.object({ type: z.literal('openHelp') }),
+  getMessages: z.object({ type: z.literal('getMessages'), locale: z.enum(LOCALES) }),
   getTabStatus: z.object({ type: z.literal('getTabStatus'), tabId: z.number().int() }),
   getStatus: z.object({ type: z.literal('getStatus') }),
   checkRules: z.object({ type: z.literal('checkRules') }),
@@ -70,6 +73,7 @@ export interface Responses {
   decide: WarningPlan;
   answered: { ok: true };
   openHelp: { ok: true };
+  getMessages: { messages: Messages };
   getTabStatus: TabStatus;
   getStatus: ExtensionStatus;
   checkRules: ExtensionStatus;
@@ -103,13 +107,20 @@ export type Request<T extends MessageType> = z.infer<(typeof requests)[T]>;
 export type AnyRequest = { [T in MessageType]: Request<T> }[MessageType];
 
 /** Messages a content script may send. Everything else needs an extension page. */
-export const contentMessages: ReadonlySet<MessageType> = new Set(['ping', 'decide', 'answered', 'openHelp']);
+export const contentMessages: ReadonlySet<MessageType> = new Set([
+  'ping',
+  'decide',
+  'answered',
+  'openHelp',
+  'getMessages',
+]);
 
 export const Envelope = z.discriminatedUnion('type', [
   requests.ping,
   requests.decide,
   requests.answered,
   requests.openHelp,
+  requests.getMessages,
   requests.getTabStatus,
   requests.getStatus,
   requests.checkRules,

@@ -1,7 +1,7 @@
 // The extension pages' translate function: the browser's language, or the one chosen in the
 // options or by policy, set once with `useLanguage` before the page renders.
 import browser from 'webextension-polyfill';
-import { resolveLocale, translator, type Translate } from '../shared/i18n';
+import { fetchMessages, resolveLocale, translator, type Translate } from '../shared/i18n';
 
 const browserT: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key;
 let current: Translate = browserT;
@@ -15,7 +15,7 @@ export async function useLanguage(): Promise<string> {
       config?: { language?: string };
     };
     const language = status.config?.language ?? 'auto';
-    current = await translator(language, (p) => browser.runtime.getURL(p), browserT);
+    current = await translator(language, fetchMessages(browser.runtime.getURL), browserT);
     const locale = resolveLocale(language, navigator.languages);
     return locale ? locale.replace('_', '-') : browser.i18n.getUILanguage();
   } catch {

@@ -34,11 +34,14 @@ async function plan(share: ShareRequest): Promise<WarningPlan> {
 export async function runWarning(share: ShareRequest): Promise<boolean> {
   const decided = await plan(share);
   if (!decided.warn) return true;
-  const t = await translator(
-    decided.language,
-    (path) => browser.runtime.getURL(path),
-    (key, subs) => browser.i18n.getMessage(key, subs),
-  );
+  // The background reads the messages: a page's content script cannot fetch extension files
+  // that are not web-accessible, and Pausa keeps its locale files private.
+  const load = async (locale: string) => {
+    const reply = (await send({ type: 'getMessages', locale }, 2000)) as Reply<'getMessages'> | undefined;
+    if (!reply || 'error' in reply) throw new Error(reply?.error ?? 'no answer');
+    return reply.messages;
+  };
+  const t = await translator(decided.language, load, (key, subs) => browser.i18n.getMessage(key, subs));
   const go = await showWarning({
     kind: share.kind,
     texts: warningTexts(share.kind, t),

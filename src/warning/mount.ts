@@ -46,10 +46,18 @@ export function showWarning(props: Omit<WarningProps, 'onAnswer'>): Promise<bool
         list[next]?.focus();
       }
     });
-    // Focus that leaves the dialog (a page script calling focus(), a click behind) comes back.
+    // Focus that leaves the dialog (a page script calling focus(), a click behind, a text
+    // selection) comes back.
     const keepFocus = (event: FocusEvent): void => {
       if (event.target !== host) buttons()[0]?.focus();
     };
+    root.addEventListener('focusout', (event) => {
+      const next = (event as FocusEvent).relatedTarget;
+      if (next instanceof Node && root.contains(next)) return;
+      setTimeout(() => {
+        if (!done && !root.activeElement && document.hasFocus()) buttons()[0]?.focus();
+      }, 0);
+    });
 
     // Removing the host, or hiding it with styles, is Go back.
     const observer = new MutationObserver(() => {

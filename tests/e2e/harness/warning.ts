@@ -67,3 +67,18 @@ export async function waitForReceived(ctx: Context, count: number, timeout = 10_
 export async function settle(ms = 400): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Whether the page shows `text`, as find-in-page sees it. The warning's closed shadow root is out
+ * of reach of DOM queries (and of aria selectors in Firefox), but its rendered text is found.
+ */
+export const shows = (ctx: Context, text: string): Promise<boolean> =>
+  ctx.evaluate((t: string) => {
+    getSelection()?.removeAllRanges();
+    return (window as unknown as { find(t: string, c: boolean, b: boolean, w: boolean): boolean }).find(
+      t,
+      true,
+      false,
+      true,
+    );
+  }, text);
