@@ -2,6 +2,7 @@
 // first; they do not change the settings.
 import type { AgeGroup } from '../shared/settings';
 import { t } from '../ui/i18n';
+import './controls.css';
 
 export function CountrySelect(props: {
   value: string | null;
