@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { AgeSwitch, CountrySelect } from '../help/controls';
-import type { Reply, TabStatus } from '../shared/messages';
+import type { ExtensionStatus, Reply, TabStatus } from '../shared/messages';
+import { readSettings } from '../shared/settings';
 import { resourcesFor } from '../shared/resources';
 import type { AgeGroup } from '../shared/settings';
 import { t } from '../ui/i18n';
@@ -29,6 +30,34 @@ export function statusText(status: TabStatus | undefined): string {
   return status.covered && status.siteName ? t('popupCovered', status.siteName) : t('popupNotCovered');
 }
 
+/**
+ * One click to cover the site in this tab: asks the browser for the site's permission (in the
+ * click, as browsers require) and adds it to the person's extra sites. Not offered when the
+ * settings are locked or set by the organisation, or for pages that are not web sites.
+ */
+export function CoverSite({ url, status }: { url: string | null; status: ExtensionStatus }) {
+  const [done, setDone] = useState(false);
+  const host = url && /^https?:/.test(url) ? new URL(url).hostname.replace(/^www\./, '') : null;
+  const { config, lock } = status;
+  if (!host || done || config.locked || lock.locked || config.managed.includes('extraSites')) return null;
+  const cover = async () => {
+    const pattern = `*://*.${host}/*`;
+    const granted = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
+    if (!granted) return;
+    const { settings } = await browser.storage.local.get('settings');
+    const current = readSettings(settings);
+    await browser.storage.local.set({
+      settings: { ...current, extraSites: [...new Set([...current.extraSites, pattern])] },
+    });
+    setDone(true);
+  };
+  return (
+    <button type="button" class="button cover-site" onClick={() => void cover()}>
+      {t('popupCoverSite', host)}
+    </button>
+  );
+}
+
 export function Popup() {
   const [tab, setTab] = useState<TabStatus>();
   const status = useStatus();
@@ -49,6 +78,7 @@ export function Popup() {
       <p class="card" role="status" data-covered={tab?.covered ? 'yes' : 'no'}>
         {statusText(tab)}
       </p>
+      {tab && !tab.covered && tab.mode !== 'off' && status && <CoverSite url={tab.url} status={status} />}
       <a class="button threatened" href={browser.runtime.getURL(HELP_PAGE)} target="_blank" rel="noopener">
         {t('popupThreatened')}
       </a>

@@ -46,11 +46,11 @@ export async function evaluateUpdate(input: UpdateInput): Promise<UpdateVerdict>
 }
 
 /**
- * Minutes before the next try after `failures` failed checks in a row: exponential from one
- * minute, never past the regular period, with ±25 % jitter so that many browsers do not retry
- * in step.
+ * Minutes before the next try after `failures` failed checks in a row: exponential from five
+ * minutes, never past the regular period, with ±25 % jitter so that many browsers do not retry
+ * in step (and a rules host that is down is not hammered).
  */
 export function retryDelayMinutes(failures: number, periodMinutes: number, random = Math.random): number {
-  const base = Math.min(periodMinutes, 2 ** Math.max(0, failures - 1));
+  const base = Math.min(periodMinutes, 5 * 2 ** Math.max(0, failures - 1));
   return Math.max(1, base * (0.75 + random() * 0.5));
 }

@@ -22,9 +22,9 @@ describe('manifests', () => {
     ).toBeGreaterThanOrEqual(128);
   });
 
-  it('ask for the minimum: storage, scripting, alarms, and the covered sites', () => {
+  it('ask for the minimum: storage, scripting, alarms, activeTab, and the covered sites', () => {
     for (const m of [chrome, firefox]) {
-      expect(m.permissions).toEqual(['storage', 'scripting', 'alarms']);
+      expect(m.permissions).toEqual(['storage', 'scripting', 'alarms', 'activeTab']);
       expect(m.host_permissions).not.toContain('<all_urls>');
       expect(m.host_permissions).not.toContain('*://*/*');
       // Other sites (policy, extra sites, rule updates) are asked for when needed.

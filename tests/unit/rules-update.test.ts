@@ -161,11 +161,11 @@ describe('the bundled rules and the published schema', () => {
 });
 
 describe('retryDelayMinutes', () => {
-  it('grows from one minute, caps at the period, jitters ±25 %', () => {
-    expect(retryDelayMinutes(1, 720, () => 0.5)).toBe(1);
-    expect(retryDelayMinutes(4, 720, () => 0.5)).toBe(8);
+  it('grows from five minutes, caps at the period, jitters ±25 %', () => {
+    expect(retryDelayMinutes(1, 720, () => 0.5)).toBe(5);
+    expect(retryDelayMinutes(4, 720, () => 0.5)).toBe(40);
     expect(retryDelayMinutes(30, 720, () => 0.5)).toBe(720);
-    expect(retryDelayMinutes(4, 720, () => 0)).toBe(6);
-    expect(retryDelayMinutes(4, 720, () => 1)).toBe(10);
+    expect(retryDelayMinutes(4, 720, () => 0)).toBe(30);
+    expect(retryDelayMinutes(4, 720, () => 1)).toBe(50);
   });
 });
