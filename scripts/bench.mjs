@@ -9,12 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
 // The harness is TypeScript; vite's SSR loader runs it without a separate build step.
 const vite = await createServer({
@@ -24,6 +22,7 @@ const vite = await createServer({
   server: { middlewareMode: true },
 });
 const { startServer } = await vite.ssrLoadModule('/tests/e2e/harness/server.ts');
+const { findExecutable, launchChromium } = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
 const server = await startServer();
 
 const empty = mkdtempSync(join(tmpdir(), 'pausa-empty-ext-'));
@@ -34,22 +33,7 @@ writeFileSync(
 
 async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), 'pausa-bench-'));
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    pipe: true,
-    enableExtensions: true,
-    acceptInsecureCerts: true,
-    userDataDir: profile,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--host-resolver-rules=MAP * 127.0.0.1',
-    ],
-  });
+  const browser = await launchChromium(findExecutable('chromium'), profile);
   await browser.installExtension(extensionDir);
   // Let the extension finish installing (Pausa registers its content scripts).
   await new Promise((resolve) => setTimeout(resolve, 1500));

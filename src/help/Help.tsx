@@ -1,11 +1,8 @@
 // "I'm being threatened" (SPEC C4): what to do, in order, then the help for the person's country
 // and age. Steps follow ../shared/research/victim-guidance.json.
-import { useEffect, useState } from 'preact/hooks';
-import { resourcesFor } from '../shared/resources';
-import type { AgeGroup } from '../shared/settings';
 import { t } from '../ui/i18n';
 import { Resources } from '../ui/Resources';
-import { ALL_RESOURCES, COUNTRIES, countryOf, useStatus } from '../ui/useHelpContext';
+import { COUNTRIES, useHelpChoices, useStatus } from '../ui/useHelpContext';
 import { AgeSwitch, CountrySelect } from './controls';
 import './help.css';
 
@@ -32,14 +29,7 @@ const STEPS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 export function Help() {
   const status = useStatus();
-  const [country, setCountry] = useState<string | null>(null);
-  const [age, setAge] = useState<AgeGroup>('unknown');
-  useEffect(() => {
-    if (!status) return;
-    setCountry(countryOf(status));
-    setAge(status.config.ageGroup);
-  }, [status]);
-  const list = resourcesFor(ALL_RESOURCES, country, age, status?.config.extraResources);
+  const { country, setCountry, age, setAge, list } = useHelpChoices(status);
   const emergency = country ? EMERGENCY[country] : undefined;
   return (
     <main class="help">

@@ -5,11 +5,9 @@ import browser from 'webextension-polyfill';
 import { AgeSwitch, CountrySelect } from '../help/controls';
 import type { ExtensionStatus, Reply, TabStatus } from '../shared/messages';
 import { readSettings } from '../shared/settings';
-import { resourcesFor } from '../shared/resources';
-import type { AgeGroup } from '../shared/settings';
 import { t } from '../ui/i18n';
 import { Resources } from '../ui/Resources';
-import { ALL_RESOURCES, COUNTRIES, countryOf, useStatus } from '../ui/useHelpContext';
+import { COUNTRIES, useHelpChoices, useStatus } from '../ui/useHelpContext';
 import './popup.css';
 
 const HELP_PAGE = 'src/help/index.html';
@@ -61,17 +59,10 @@ export function CoverSite({ url, status }: { url: string | null; status: Extensi
 export function Popup() {
   const [tab, setTab] = useState<TabStatus>();
   const status = useStatus();
-  const [country, setCountry] = useState<string | null>(null);
-  const [age, setAge] = useState<AgeGroup>('unknown');
+  const { country, setCountry, age, setAge, list } = useHelpChoices(status);
   useEffect(() => {
     loadTabStatus().then(setTab, (error) => console.error('Pausa: no tab status', error));
   }, []);
-  useEffect(() => {
-    if (!status) return;
-    setCountry(countryOf(status));
-    setAge(status.config.ageGroup);
-  }, [status]);
-  const list = resourcesFor(ALL_RESOURCES, country, age, status?.config.extraResources).slice(0, 5);
   return (
     <main class="popup">
       <h1>Pausa</h1>
@@ -88,7 +79,7 @@ export function Popup() {
           <CountrySelect value={country} countries={COUNTRIES} onChange={setCountry} />
           <AgeSwitch value={age} onChange={setAge} />
         </div>
-        {status && <Resources list={list} />}
+        {status && <Resources list={list.slice(0, 5)} />}
         <p>
           <a href={browser.runtime.getURL(HELP_PAGE)} target="_blank" rel="noopener">
             {t('popupSeeAllHelp')}

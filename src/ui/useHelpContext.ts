@@ -4,7 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import resources from '../help/resources.json';
 import type { ExtensionStatus } from '../shared/messages';
-import { countriesOf, countryFromLanguage, type HelpResource } from '../shared/resources';
+import { countriesOf, countryFromLanguage, resourcesFor, type HelpResource } from '../shared/resources';
+import type { AgeGroup } from '../shared/settings';
 
 export const ALL_RESOURCES = resources as HelpResource[];
 export const COUNTRIES = countriesOf(ALL_RESOURCES);
@@ -15,6 +16,20 @@ export function useStatus(): ExtensionStatus | undefined {
     void (browser.runtime.sendMessage({ type: 'getStatus' }) as Promise<ExtensionStatus>).then(setStatus);
   }, []);
   return status;
+}
+
+/** The country and age the help lists start from (settings or policy), which the person can
+ * change on the spot without changing the settings. */
+export function useHelpChoices(status: ExtensionStatus | undefined) {
+  const [country, setCountry] = useState<string | null>(null);
+  const [age, setAge] = useState<AgeGroup>('unknown');
+  useEffect(() => {
+    if (!status) return;
+    setCountry(countryOf(status));
+    setAge(status.config.ageGroup);
+  }, [status]);
+  const list = resourcesFor(ALL_RESOURCES, country, age, status?.config.extraResources);
+  return { country, setCountry, age, setAge, list };
 }
 
 /** The country in force: set, or guessed from the browser's language; null if unknown. */

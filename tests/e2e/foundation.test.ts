@@ -3,11 +3,21 @@
 // uncovered host gets neither content script.
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch, type Session } from './harness/browsers';
+import { BROWSERS, launch, sendFromPage, type Session } from './harness/browsers';
 import { startServer, type FixtureServer } from './harness/server';
 import { answer, received, settle, waitForReceived, warningHostCount } from './harness/warning';
 
 describe('the build', () => {
+  it('passes web-ext lint (addons-linter) with no errors', async () => {
+    const { default: webExt } = await import('web-ext');
+    const result = (await webExt.cmd.lint(
+      { sourceDir: new URL('../../dist/firefox', import.meta.url).pathname, output: 'none', boring: true },
+      { shouldExitProgram: false },
+    )) as { summary: { errors: number }; errors: Array<{ code: string; message: string }> };
+    expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+    expect(result.summary.errors).toBe(0);
+  }, 60_000);
+
   it.each(['chrome', 'firefox'])('%s: the main-world script is under 5 KB minified (SPEC §7)', (dir) => {
     const size = statSync(new URL(`../../dist/${dir}/main-world.js`, import.meta.url)).size;
     expect(size).toBeLessThan(5 * 1024);
@@ -49,15 +59,9 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
 
   it('the background answers a typed message from an extension page', async () => {
     const page = await session.openExtensionPage('src/options/index.html');
-    const reply = await page.evaluate(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      return api.runtime.sendMessage({ type: 'ping' });
-    });
+    const reply = await sendFromPage(page, { type: 'ping' });
     expect(reply).toMatchObject({ ok: true, version: expect.any(String) });
-    const bad = await page.evaluate(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      return api.runtime.sendMessage({ type: 'nope' });
-    });
+    const bad = await sendFromPage(page, { type: 'nope' });
     expect(bad).toMatchObject({ error: expect.stringContaining('bad message') });
     await page.close();
   });

@@ -4,7 +4,7 @@
 // country and help contacts, and a bad value ignored without breaking anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BROWSERS, launch, type Session } from './harness/browsers';
+import { BROWSERS, launch, sendFromPage, type Session } from './harness/browsers';
 import { startServer, type FixtureServer } from './harness/server';
 import {
   answer,
@@ -21,11 +21,7 @@ type Status = {
   missingPermissions: string[];
   policyProblems: string[];
 };
-const status = (page: Page) =>
-  page.evaluate(() => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    return api.runtime.sendMessage({ type: 'getStatus' });
-  }) as Promise<Status>;
+const status = (page: Page) => sendFromPage<Status>(page, { type: 'getStatus' });
 
 async function submitPin(options: Page, pin: string) {
   await options.click('input[name="pin"]', { count: 3 });

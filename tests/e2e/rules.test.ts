@@ -5,7 +5,7 @@
 // use keep working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BROWSERS, launch, type Session } from './harness/browsers';
+import { BROWSERS, launch, sendFromPage, type Session } from './harness/browsers';
 import { makeKeys, publish, rulesWith, type Keys } from './harness/rules';
 import { startServer, type FixtureServer } from './harness/server';
 import { answer, waitForReceived, waitForWarning } from './harness/warning';
@@ -19,12 +19,7 @@ type Status = {
   missingPermissions: string[];
 };
 
-async function status(options: Page): Promise<Status> {
-  return options.evaluate(() => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    return api.runtime.sendMessage({ type: 'getStatus' });
-  }) as Promise<Status>;
-}
+const status = (options: Page) => sendFromPage<Status>(options, { type: 'getStatus' });
 
 describe.each(BROWSERS)('%s: rules that stay current', (name) => {
   let server: FixtureServer;

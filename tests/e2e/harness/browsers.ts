@@ -23,7 +23,7 @@ export const TEST_HOSTS = [
 
 const DIST = resolve(new URL('../../../dist', import.meta.url).pathname);
 
-function findExecutable(name: BrowserName): string {
+export function findExecutable(name: BrowserName): string {
   const [envVar, candidates, pkg] =
     name === 'chromium'
       ? (['CHROMIUM_PATH', ['/usr/lib/chromium/chromium', '/usr/bin/chromium'], 'chromium'] as const)
@@ -58,6 +58,39 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * Headless Chromium that can install extensions, with every real host name mapped to 127.0.0.1
+ * and none of the background traffic this closed network refuses. Also used by `npm run bench`.
+ */
+export function launchChromium(executablePath: string, userDataDir: string, extraArgs: string[] = []) {
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    acceptInsecureCerts: true,
+    userDataDir,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * 127.0.0.1',
+      ...extraArgs,
+    ],
+  });
+}
+
+/** Send a message to the background from an extension page, as the page itself would. */
+export function sendFromPage<T>(page: Page, message: object): Promise<T> {
+  return page.evaluate((m: object) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    return api.runtime.sendMessage(m);
+  }, message) as Promise<T>;
+}
+
 export interface LaunchOptions {
   /** Managed policy for Pausa, written where the browser reads it, removed on close. */
   policy?: Record<string, unknown>;
@@ -76,27 +109,12 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   let browser: Browser;
   let origin: string;
   if (name === 'chromium') {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      enableExtensions: true,
-      acceptInsecureCerts: true,
-      userDataDir: profile,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP * 127.0.0.1',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--lang=${(options.languages ?? 'en-US').split(',')[0]}`,
-        `--accept-lang=${options.languages ?? 'en-US,en'}`,
-      ],
-    });
+    browser = await launchChromium(executablePath, profile, [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--lang=${(options.languages ?? 'en-US').split(',')[0]}`,
+      `--accept-lang=${options.languages ?? 'en-US,en'}`,
+    ]);
     const id = await browser.installExtension(dist);
     if (id !== CHROME_ID) throw new Error(`Chrome extension ID ${id}, expected ${CHROME_ID} (manifest key)`);
     origin = `chrome-extension://${id}`;
