@@ -91,6 +91,7 @@ export function Options() {
         settings={settings}
         effective={config}
         readOnly={readOnly}
+        managed={managed}
         onSave={(next) => void save(next)}
       />
       <p role="status" class="muted">

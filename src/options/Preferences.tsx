@@ -38,9 +38,12 @@ export function Preferences(props: {
   settings: Settings;
   effective: Pick<Settings, 'language' | 'country' | 'ageGroup'>;
   readOnly: (key: string) => boolean;
+  managed: ReadonlySet<string>;
   onSave: (next: Settings) => void;
 }) {
-  const { settings, effective, readOnly, onSave } = props;
+  const { settings, effective, readOnly, managed, onSave } = props;
+  const note = (key: string) =>
+    managed.has(key) ? <span class="managed">{t('setByOrganization')}</span> : null;
   const regionName = (code: string) => {
     try {
       return new Intl.DisplayNames([navigator.language], { type: 'region' }).of(code) ?? code;
@@ -53,6 +56,7 @@ export function Preferences(props: {
       <legend>{t('optionsLanguage')}</legend>
       <label class="field">
         {t('optionsLanguage')}
+        {note('language')}
         <select
           name="language"
           disabled={readOnly('language')}
@@ -74,6 +78,7 @@ export function Preferences(props: {
       </label>
       <label class="field">
         {t('optionsCountry')}
+        {note('country')}
         <select
           name="country"
           disabled={readOnly('country')}

@@ -164,6 +164,10 @@ describe.each(BROWSERS)('%s: managed policy', (name) => {
     ).toBe(true);
     expect(await options.$eval('input[value="strict"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
     expect(await options.$('[data-lock]')).toBeNull();
+    expect(await options.$eval('select[name="country"]', (el) => el.matches(':disabled'))).toBe(true);
+    expect(await options.$eval('label:has(select[name="country"])', (el) => el.textContent)).toContain(
+      'Set by your organization',
+    );
     // Chromium's managed_schema already drops a value of the wrong type (continueDelaySeconds);
     // a value of the right type that Pausa refuses (an http: rules URL) is named in both.
     const problems = (await status(options)).policyProblems;
