@@ -1,10 +1,8 @@
 import browser from 'webextension-polyfill';
-import type { Config } from '../shared/config';
-import { coveredPatterns } from '../shared/coverage-patterns';
+import { isCovered } from '../shared/coverage-patterns';
 import { fetchMessages } from '../shared/i18n';
-import { matchesPattern, siteForUrl } from '../shared/match';
+import { siteForUrl } from '../shared/match';
 import type { ExtensionStatus } from '../shared/messages';
-import { readManagedPolicy } from './policy-store';
 import { grantCamera, takeCameraGrant } from './camera-grants';
 import { applyCoverage, coverageFor } from './coverage';
 import { decide } from './decide';
@@ -12,18 +10,17 @@ import { lockNow, lockStatus, setPin, unlock } from './lock';
 import type { Handlers } from './router';
 import { loadRules } from './rules-store';
 import { checkRules } from './rules-updater';
-import { currentConfig, currentRules } from './state';
+import { currentConfig, currentRules, currentState } from './state';
 import { TabQueue } from './tab-queue';
 
 const warnings = new TabQueue();
 
-async function extensionStatus(config?: Config): Promise<ExtensionStatus> {
-  const [{ rules, status }, { problems }, stored] = await Promise.all([
+async function extensionStatus(): Promise<ExtensionStatus> {
+  const [{ rules, status }, { config: cfg, policyProblems }, stored] = await Promise.all([
     loadRules(),
-    readManagedPolicy(),
+    currentState(),
     browser.storage.local.get('coverageMissing'),
   ]);
-  const cfg = config ?? (await currentConfig());
   return {
     rules: {
       revision: rules.revision,
@@ -34,7 +31,7 @@ async function extensionStatus(config?: Config): Promise<ExtensionStatus> {
       url: cfg.rulesUrl,
       expires: rules.expires,
     },
-    policyProblems: problems,
+    policyProblems,
     missingPermissions: (stored.coverageMissing as string[] | undefined) ?? [],
     sites: rules.sites.map(({ id, name }) => ({ id, name })),
     lock: await lockStatus(cfg.locked),
@@ -51,10 +48,8 @@ export const handlers: Handlers = {
     // A site switched off (or mode off) since this tab loaded: its old scripts still ask, and are
     // told no; changes take effect in open tabs without a reload.
     const url = sender.tab?.url ?? sender.url;
-    const covered =
-      url !== undefined &&
-      coveredPatterns(coverageFor(rules, config), config).some((p) => matchesPattern(p, url));
-    if (!covered) return { ...plan, warn: false };
+    if (url === undefined || !isCovered(coverageFor(rules, config), config, url))
+      return { ...plan, warn: false };
     if (!plan.warn || tabId === undefined) return plan;
     if (share.kind === 'camera' && (await takeCameraGrant(tabId))) return { ...plan, warn: false };
     return { ...plan, ticket: await warnings.acquire(tabId) };
@@ -79,7 +74,7 @@ export const handlers: Handlers = {
     const url = tab?.url ?? null;
     const coverage = coverageFor(rules, config);
     const site = url ? siteForUrl(coverage, url) : undefined;
-    const covered = Boolean(url && coveredPatterns(coverage, config).some((p) => matchesPattern(p, url)));
+    const covered = url !== null && isCovered(coverage, config, url);
     return {
       url,
       covered,
@@ -97,6 +92,6 @@ export const handlers: Handlers = {
     const config = await currentConfig();
     const { updated } = await checkRules(config);
     if (updated) await applyCoverage(updated, config);
-    return extensionStatus(config);
+    return extensionStatus();
   },
 };

@@ -9,11 +9,17 @@ import { currentSettings } from './settings-store';
 export { currentRules } from './rules-store';
 export { currentSettings };
 
-export async function currentConfig(): Promise<Config> {
-  const [settings, lock, { policy }] = await Promise.all([
+/** The configuration in force, and the policy values that were ignored (with their reasons). */
+export async function currentState(): Promise<{ config: Config; policyProblems: string[] }> {
+  const [settings, lock, { policy, problems }] = await Promise.all([
     currentSettings(),
     readLock(),
     readManagedPolicy(),
   ]);
-  return effectiveConfig({ settings, parent: parentLayer(lock), policy });
+  return {
+    config: effectiveConfig({ settings, parent: parentLayer(lock), policy }),
+    policyProblems: problems,
+  };
 }
+
+export const currentConfig = async (): Promise<Config> => (await currentState()).config;

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { Coverage } from './coverage';
+import { matchesPattern } from './match';
 
 /** Every http(s) page, for policy `allSites`. */
 export const ALL_SITES = '*://*/*';
@@ -15,3 +16,10 @@ export function coveredPatterns(
   for (const extra of config.extraSites) patterns.add(extra);
   return [...patterns].sort();
 }
+
+/** Whether a page at `url` is covered (the same patterns the content scripts are registered for). */
+export const isCovered = (
+  coverage: Coverage,
+  config: Pick<Config, 'mode' | 'allSites' | 'extraSites'>,
+  url: string,
+): boolean => coveredPatterns(coverage, config).some((pattern) => matchesPattern(pattern, url));
