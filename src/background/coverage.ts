@@ -6,6 +6,7 @@ import type { Config } from '../shared/config';
 import { COVERAGE_KEY, type Coverage } from '../shared/coverage';
 import { coveredPatterns } from '../shared/coverage-patterns';
 import type { Rules } from '../shared/rules';
+import { currentConfig, currentRules } from './state';
 
 // Built by scripts/build.mjs next to the manifest, with these stable names.
 export const MAIN_WORLD_SCRIPT = 'main-world.js';
@@ -38,12 +39,30 @@ export async function checkPermissions(
   return { granted, missing };
 }
 
-/** Register (or update, or remove) the two content scripts so they match `patterns`. */
+const SCRIPT_IDS = ['pausa-main', 'pausa-isolated'] as const;
+
+const sameSet = (a: readonly string[] = [], b: readonly string[] = []) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/**
+ * Make the two content scripts match `patterns`, with no moment in between where a covered page
+ * could load unhooked: an unchanged registration is left alone, a changed one is updated in one
+ * step (`updateContentScripts`), and only the first registration or the last removal registers or
+ * unregisters. (Unregistering and registering again left a gap a page could load in.)
+ */
 export async function registerContentScripts(patterns: string[]): Promise<void> {
-  const ids = ['pausa-main', 'pausa-isolated'];
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids });
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [...SCRIPT_IDS] });
+  if (!patterns.length) {
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
+    return;
+  }
+  if (existing.length === SCRIPT_IDS.length) {
+    if (existing.every((script) => sameSet(script.matches, patterns))) return;
+    await browser.scripting.updateContentScripts(SCRIPT_IDS.map((id) => ({ id, matches: patterns })));
+    return;
+  }
+  // Half a registration (should not happen) is cleared before registering both.
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
-  if (!patterns.length) return;
   const common = {
     matches: patterns,
     runAt: 'document_start' as const,
@@ -58,10 +77,21 @@ export async function registerContentScripts(patterns: string[]): Promise<void> 
   ] as Parameters<typeof browser.scripting.registerContentScripts>[0]);
 }
 
-export async function applyCoverage(rules: Rules, config: Config): Promise<{ missing: string[] }> {
-  const coverage = coverageFor(rules, config);
-  const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
-  await browser.storage.local.set({ [COVERAGE_KEY]: coverage, coverageMissing: missing });
-  await registerContentScripts(granted);
-  return { missing };
+// Settings, policy, permission and rules events can fire together; each application runs after
+// the one before it has finished, so two never interleave their reads and writes.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Bring the stored coverage and the registration in line with the rules, settings and policy in
+ * force (read inside the queue, so the last event always leaves the latest state). */
+export function applyCoverage(): Promise<{ missing: string[] }> {
+  const run = queue.then(async () => {
+    const [rules, config] = await Promise.all([currentRules(), currentConfig()]);
+    const coverage = coverageFor(rules, config);
+    const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
+    await browser.storage.local.set({ [COVERAGE_KEY]: coverage, coverageMissing: missing });
+    await registerContentScripts(granted);
+    return { missing };
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }

@@ -91,7 +91,7 @@ export const handlers: Handlers = {
   checkRules: async () => {
     const config = await currentConfig();
     const { updated } = await checkRules(config);
-    if (updated) await applyCoverage(updated, config);
+    if (updated) await applyCoverage();
     return extensionStatus();
   },
 };

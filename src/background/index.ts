@@ -5,14 +5,14 @@ import { applyCoverage } from './coverage';
 import { handlers } from './handlers';
 import { createRouter } from './router';
 import { CHECK_ALARM, checkRules, RETRY_ALARM, scheduleChecks } from './rules-updater';
-import { currentConfig, currentRules } from './state';
+import { currentConfig } from './state';
 
 browser.runtime.onMessage.addListener(createRouter(handlers));
 
 async function sync(): Promise<void> {
   try {
     const config = await currentConfig();
-    await applyCoverage(await currentRules(), config);
+    await applyCoverage();
     await scheduleChecks(config);
   } catch (error) {
     console.error('Pausa: could not apply coverage', error);
@@ -27,7 +27,7 @@ async function update(force: boolean): Promise<void> {
     if (!force && rulesUrlChecked === config.rulesUrl) return;
     await browser.storage.local.set({ rulesUrlChecked: config.rulesUrl });
     const { updated } = await checkRules(config);
-    if (updated) await applyCoverage(updated, config);
+    if (updated) await applyCoverage();
   } catch (error) {
     console.error('Pausa: rules check failed', error);
   }

@@ -1,0 +1,128 @@
+// The content-script registration follows settings and policy without a gap: a page that loads
+// while a setting changes is still hooked. A fake `scripting` API records every state the
+// registration passes through; concurrent applications must not interleave.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+interface Script {
+  id: string;
+  matches: string[];
+  js?: string[];
+  world?: string;
+}
+
+const registered = new Map<string, Script>();
+/** Every moment the set of registered ids changed, as sorted id lists. */
+const moments: string[][] = [];
+const calls: string[] = [];
+const snapshot = () => moments.push([...registered.keys()].sort());
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+const scripting = {
+  async getRegisteredContentScripts({ ids }: { ids: string[] }) {
+    await tick();
+    return ids.flatMap((id) => (registered.has(id) ? [structuredClone(registered.get(id)!)] : []));
+  },
+  async registerContentScripts(scripts: Script[]) {
+    calls.push('register');
+    await tick();
+    for (const s of scripts) {
+      if (registered.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
+    }
+    for (const s of scripts) registered.set(s.id, structuredClone(s));
+    snapshot();
+  },
+  async updateContentScripts(scripts: Array<Partial<Script> & { id: string }>) {
+    calls.push('update');
+    await tick();
+    for (const s of scripts) registered.set(s.id, { ...registered.get(s.id)!, ...structuredClone(s) });
+    snapshot();
+  },
+  async unregisterContentScripts({ ids }: { ids: string[] }) {
+    calls.push('unregister');
+    await tick();
+    for (const id of ids) registered.delete(id);
+    snapshot();
+  },
+};
+
+const state = { mode: 'every-share', disabledSites: [] as string[], extraSites: [] as string[] };
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    scripting,
+    permissions: { contains: async () => true },
+    storage: { local: { set: async () => undefined } },
+  },
+}));
+vi.mock('../../src/background/state', async () => {
+  const { bundled } = await import('../../src/background/rules-store');
+  return {
+    currentRules: async () => bundled,
+    currentConfig: async () => ({ ...state, allSites: false }),
+  };
+});
+
+const { applyCoverage } = await import('../../src/background/coverage');
+const BOTH = ['pausa-isolated', 'pausa-main'];
+
+beforeEach(() => {
+  registered.clear();
+  moments.length = 0;
+  calls.length = 0;
+  Object.assign(state, { mode: 'every-share', disabledSites: [], extraSites: [] });
+});
+
+describe('content-script registration', () => {
+  it('registers both scripts once, then leaves an unchanged registration alone', async () => {
+    await applyCoverage();
+    expect(calls).toEqual(['register']);
+    expect(registered.get('pausa-main')?.world).toBe('MAIN');
+    await applyCoverage();
+    await applyCoverage();
+    expect(calls).toEqual(['register']);
+  });
+
+  it('a changed site list is updated in one step, never unregistered in between', async () => {
+    await applyCoverage();
+    state.disabledSites = ['instagram'];
+    await applyCoverage();
+    expect(calls).toEqual(['register', 'update']);
+    expect(registered.get('pausa-isolated')?.matches.some((m) => m.includes('instagram'))).toBe(false);
+    state.extraSites = ['https://*.example.org/*'];
+    state.disabledSites = [];
+    await applyCoverage();
+    expect(registered.get('pausa-main')?.matches).toContain('https://*.example.org/*');
+    expect(moments.every((ids) => ids.join() === BOTH.join())).toBe(true);
+  });
+
+  it('mode off unregisters; turning it back on registers again', async () => {
+    await applyCoverage();
+    state.mode = 'off';
+    await applyCoverage();
+    expect(registered.size).toBe(0);
+    state.mode = 'every-share';
+    await applyCoverage();
+    expect([...registered.keys()].sort()).toEqual(BOTH);
+  });
+
+  it('events that fire together run one after another (no duplicate-id error, latest state wins)', async () => {
+    const runs = [applyCoverage(), applyCoverage(), applyCoverage()];
+    state.disabledSites = ['discord'];
+    runs.push(applyCoverage(), applyCoverage());
+    await expect(Promise.all(runs)).resolves.toHaveLength(5);
+    expect(calls.filter((c) => c === 'register')).toHaveLength(1);
+    expect(calls).not.toContain('unregister');
+    expect(registered.get('pausa-main')?.matches.some((m) => m.includes('discord'))).toBe(false);
+  });
+
+  it('a failed application does not block the next one', async () => {
+    const original = scripting.registerContentScripts;
+    scripting.registerContentScripts = async () => {
+      throw new Error('boom');
+    };
+    await expect(applyCoverage()).rejects.toThrow('boom');
+    scripting.registerContentScripts = original;
+    await applyCoverage();
+    expect([...registered.keys()].sort()).toEqual(BOTH);
+  });
+});
