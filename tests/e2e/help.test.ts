@@ -103,6 +103,17 @@ describe.each(BROWSERS)('%s: words and help, pt-PT browser', (name) => {
     const options = await session.openExtensionPage('src/options/index.html');
     await options.waitForSelector('select[name="language"]');
     await options.select('select[name="language"]', 'es');
+    // The warning asks the background for its words: wait until the choice is in force there.
+    await options.waitForFunction(
+      async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const status = (await api.runtime.sendMessage({ type: 'getStatus' })) as {
+          config: { language: string };
+        };
+        return status.config.language === 'es';
+      },
+      { timeout: 10_000, polling: 100 },
+    );
     const page = await session.browser.newPage();
     await page.goto(server.url('www.instagram.com', '/site/'));
     await page.click('#camera');

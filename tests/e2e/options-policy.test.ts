@@ -23,6 +23,19 @@ type Status = {
 };
 const status = (page: Page) => sendFromPage<Status>(page, { type: 'getStatus' });
 
+type Config = { mode: string; disabledSites: string[] };
+/** Wait until the background's configuration in force says what the options page just set. */
+async function waitForConfig(options: Page, ok: (config: Config) => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { config } = await sendFromPage<{ config: Config }>(options, { type: 'getStatus' });
+    if (ok(config)) return;
+    if (Date.now() > deadline)
+      throw new Error(`the setting did not reach the background: ${JSON.stringify(config)}`);
+    await settle(100);
+  }
+}
+
 async function submitPin(options: Page, pin: string) {
   await options.click('input[name="pin"]', { count: 3 });
   await options.type('input[name="pin"]', pin);
@@ -60,12 +73,12 @@ describe.each(BROWSERS)('%s: options and the parental lock', (name) => {
   it('a mode change reaches an open tab without a reload', async () => {
     await options.bringToFront();
     await options.click('input[value="off"]');
-    await settle(300);
+    await waitForConfig(options, (c) => c.mode === 'off');
     expect(await cameraResult(false)).toMatchObject({ event: 'resolved' });
     expect(await warningHostCount(page)).toBe(0);
     await options.bringToFront();
     await options.click('input[value="every-share"]');
-    await settle(300);
+    await waitForConfig(options, (c) => c.mode === 'every-share');
     expect(await cameraResult(true)).toMatchObject({ event: 'rejected' });
   });
 
@@ -73,11 +86,11 @@ describe.each(BROWSERS)('%s: options and the parental lock', (name) => {
     await options.bringToFront();
     const instagram = await options.waitForSelector('::-p-text(Instagram)');
     await instagram!.click();
-    await settle(300);
+    await waitForConfig(options, (c) => c.disabledSites.includes('instagram'));
     expect(await cameraResult(false)).toMatchObject({ event: 'resolved' });
     await options.bringToFront();
     await instagram!.click();
-    await settle(300);
+    await waitForConfig(options, (c) => !c.disabledSites.includes('instagram'));
     expect(await cameraResult(true)).toMatchObject({ event: 'rejected' });
   });
 
