@@ -6,6 +6,7 @@ import type { Config } from '../shared/config';
 import { COVERAGE_KEY, type Coverage } from '../shared/coverage';
 import { coveredPatterns } from '../shared/coverage-patterns';
 import type { Rules } from '../shared/rules';
+import { serial } from './serial';
 import { currentConfig, currentRules } from './state';
 
 // Built by scripts/build.mjs next to the manifest, with these stable names.
@@ -77,21 +78,13 @@ export async function registerContentScripts(patterns: string[]): Promise<void> 
   ] as Parameters<typeof browser.scripting.registerContentScripts>[0]);
 }
 
-// Settings, policy, permission and rules events can fire together; each application runs after
-// the one before it has finished, so two never interleave their reads and writes.
-let queue: Promise<unknown> = Promise.resolve();
-
 /** Bring the stored coverage and the registration in line with the rules, settings and policy in
- * force (read inside the queue, so the last event always leaves the latest state). */
-export function applyCoverage(): Promise<{ missing: string[] }> {
-  const run = queue.then(async () => {
-    const [rules, config] = await Promise.all([currentRules(), currentConfig()]);
-    const coverage = coverageFor(rules, config);
-    const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
-    await browser.storage.local.set({ [COVERAGE_KEY]: coverage, coverageMissing: missing });
-    await registerContentScripts(granted);
-    return { missing };
-  });
-  queue = run.catch(() => undefined);
-  return run;
-}
+ * force. Read inside the serial run, so the last event always leaves the latest state. */
+export const applyCoverage = serial(async (): Promise<{ missing: string[] }> => {
+  const [rules, config] = await Promise.all([currentRules(), currentConfig()]);
+  const coverage = coverageFor(rules, config);
+  const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
+  await browser.storage.local.set({ [COVERAGE_KEY]: coverage, coverageMissing: missing });
+  await registerContentScripts(granted);
+  return { missing };
+});

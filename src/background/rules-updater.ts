@@ -13,6 +13,7 @@ import type { Config } from '../shared/config';
 import { evaluateUpdate, MAX_RULES_BYTES, retryDelayMinutes } from '../shared/rules-update';
 import type { Rules } from '../shared/rules';
 import { loadRules, saveRules, saveStatus, type RulesStatus } from './rules-store';
+import { serial } from './serial';
 
 export const CHECK_ALARM = 'rules-check';
 export const RETRY_ALARM = 'rules-retry';
@@ -61,51 +62,55 @@ async function get(url: string): Promise<Response> {
   }
 }
 
-/** One check. Returns the new status, and the new rules if they were swapped in. */
-export async function checkRules(config: Config): Promise<{ status: RulesStatus; updated?: Rules }> {
-  const { rules, status } = await loadRules();
-  const now = Date.now();
-  try {
-    const response = await get(config.rulesUrl);
-    if (!response.ok) throw new CheckError(`network: ${response.status}`);
-    const bytes = await readCapped(response, MAX_RULES_BYTES);
-    const sigResponse = await get(`${config.rulesUrl}.sig`);
-    if (!sigResponse.ok) throw new CheckError(`signature: no ${config.rulesUrl}.sig (${sigResponse.status})`);
-    const signature = new TextDecoder().decode(await readCapped(sigResponse, 1024));
-    const verdict = await evaluateUpdate({
-      bytes,
-      signature,
-      publicKey: config.rulesPublicKey,
-      currentRevision: rules.revision,
-      now: new Date(now),
-    });
-    if (!verdict.ok && !verdict.upToDate) throw new CheckError(verdict.reason);
-    const next: RulesStatus = {
-      ...status,
-      lastCheck: now,
-      lastSuccess: now,
-      lastError: null,
-      failures: 0,
-      url: config.rulesUrl,
-    };
-    if (!verdict.ok) {
-      await saveStatus(next);
-      return { status: next };
+/** One check. Returns the new status, and the new rules if they were swapped in. Checks run one
+ * at a time, so a slow older download can never be saved over a newer one. */
+export const checkRules = serial(
+  async (config: Config): Promise<{ status: RulesStatus; updated?: Rules }> => {
+    const { rules, status } = await loadRules();
+    const now = Date.now();
+    try {
+      const response = await get(config.rulesUrl);
+      if (!response.ok) throw new CheckError(`network: ${response.status}`);
+      const bytes = await readCapped(response, MAX_RULES_BYTES);
+      const sigResponse = await get(`${config.rulesUrl}.sig`);
+      if (!sigResponse.ok)
+        throw new CheckError(`signature: no ${config.rulesUrl}.sig (${sigResponse.status})`);
+      const signature = new TextDecoder().decode(await readCapped(sigResponse, 1024));
+      const verdict = await evaluateUpdate({
+        bytes,
+        signature,
+        publicKey: config.rulesPublicKey,
+        currentRevision: rules.revision,
+        now: new Date(now),
+      });
+      if (!verdict.ok && !verdict.upToDate) throw new CheckError(verdict.reason);
+      const next: RulesStatus = {
+        ...status,
+        lastCheck: now,
+        lastSuccess: now,
+        lastError: null,
+        failures: 0,
+        url: config.rulesUrl,
+      };
+      if (!verdict.ok) {
+        await saveStatus(next);
+        return { status: next };
+      }
+      const swapped = { ...next, revision: verdict.rules.revision, source: 'download' as const };
+      await saveRules(verdict.rules, swapped);
+      return { status: swapped, updated: verdict.rules };
+    } catch (error) {
+      const reason = error instanceof CheckError ? error.message : `error: ${String(error)}`;
+      console.warn(`Pausa: rules update rejected or failed (${reason}); the rules in use stay.`);
+      const failed = { ...status, lastCheck: now, lastError: reason, failures: status.failures + 1 };
+      await saveStatus(failed);
+      await browser.alarms.create(RETRY_ALARM, {
+        delayInMinutes: retryDelayMinutes(failed.failures, config.rulesUpdateHours * 60),
+      });
+      return { status: failed };
     }
-    const swapped = { ...next, revision: verdict.rules.revision, source: 'download' as const };
-    await saveRules(verdict.rules, swapped);
-    return { status: swapped, updated: verdict.rules };
-  } catch (error) {
-    const reason = error instanceof CheckError ? error.message : `error: ${String(error)}`;
-    console.warn(`Pausa: rules update rejected or failed (${reason}); the rules in use stay.`);
-    const failed = { ...status, lastCheck: now, lastError: reason, failures: status.failures + 1 };
-    await saveStatus(failed);
-    await browser.alarms.create(RETRY_ALARM, {
-      delayInMinutes: retryDelayMinutes(failed.failures, config.rulesUpdateHours * 60),
-    });
-    return { status: failed };
-  }
-}
+  },
+);
 
 /** The regular check, every `rulesUpdateHours` (re-created when the period changes). */
 export async function scheduleChecks(config: Config): Promise<void> {
