@@ -1,8 +1,8 @@
 // `npm run build`: writes dist/chrome/ and dist/firefox/ (SPEC §6.1).
 //
 // For each browser, vite + @crxjs/vite-plugin build the pages, the background and the manifest.
-// Then three files are built here with stable names, because the background registers them
-// itself from the rules (scripting.registerContentScripts, see src/background/coverage.ts):
+// Then three files are built here with stable names, because the manifest names them (the bundled
+// sites) and the background registers them for any other covered site (src/background/coverage.ts):
 //   main-world.js  IIFE, world MAIN: must run synchronously at document_start, before any page script
 //   content.js     IIFE, isolated world: as small as possible, it starts on every covered page
 //   warning.js     ES module, loaded by content.js with import() only when a warning is shown
@@ -34,15 +34,43 @@ const script = (browser, entry, fileName, format) =>
   });
 
 /**
+ * The two content scripts, declared in the manifest for the bundled sites (its host permissions), so
+ * they run from the first moment after install and after every update: a registration made by the
+ * background at install arrives a few hundred milliseconds late, and pages opened in between would
+ * not be protected. Sites outside this list (extra sites, rule updates, allSites) are registered by
+ * the background, with these patterns excluded so no page gets the scripts twice. They are added
+ * here, not in vite.config.ts, because crxjs would rebuild them as asynchronous module loaders,
+ * and the main-world script must run before any page script.
+ */
+function addContentScripts(manifest) {
+  const common = {
+    matches: manifest.host_permissions,
+    run_at: 'document_start',
+    all_frames: true,
+    // about:blank, srcdoc and blob: frames a covered page makes get the hooks too.
+    match_origin_as_fallback: true,
+  };
+  manifest.content_scripts = [
+    { ...common, js: ['main-world.js'], world: 'MAIN' },
+    { ...common, js: ['content.js'] },
+  ];
+}
+
+/**
  * The content script imports warning.js from the extension, so the page's origin must be allowed
  * to load it. Added after crxjs, which only accepts files that exist before it runs.
  */
-function addWarningResource(manifestPath) {
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+function addWarningResource(manifest) {
   manifest.web_accessible_resources = [
     ...(manifest.web_accessible_resources ?? []),
     { resources: ['warning.js'], matches: ['<all_urls>'] },
   ];
+}
+
+function finishManifest(manifestPath) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  addContentScripts(manifest);
+  addWarningResource(manifest);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 }
 
@@ -52,7 +80,7 @@ for (const browser of browsers) {
   await script(browser, 'src/main-world/index.ts', 'main-world.js', 'iife');
   await script(browser, 'src/content/index.ts', 'content.js', 'iife');
   await script(browser, 'src/warning/index.ts', 'warning.js', 'es');
-  addWarningResource(`${root}/dist/${browser}/manifest.json`);
+  finishManifest(`${root}/dist/${browser}/manifest.json`);
   const size = (f) => statSync(`${root}/dist/${browser}/${f}`).size;
   console.log(
     `dist/${browser}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B`,

@@ -1,6 +1,8 @@
-// Coverage follows the rules, the settings and policy: the content scripts are registered for
-// exactly the covered sites the extension holds host permissions for, and the content scripts get
-// their small slice of the rules through storage.local (SPEC C6).
+// Coverage follows the rules, the settings and policy. The manifest's content scripts run on the
+// bundled sites from install on; for any other covered site the extension holds host permissions
+// for, the background registers the same two scripts. The content scripts get their small slice of
+// the rules through storage.local (SPEC C6). Sites switched off (or mode off) keep the manifest's
+// scripts, which the background then answers with "no warning" (see handlers.ts `decide`).
 import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
 import { COVERAGE_KEY, type Coverage } from '../shared/coverage';
@@ -42,30 +44,43 @@ export async function checkPermissions(
 
 const SCRIPT_IDS = ['pausa-main', 'pausa-isolated'] as const;
 
+/** The sites the manifest's own content scripts cover (the bundled rules' sites, see
+ * scripts/build.mjs): they run from install on, with no registration to wait for. */
+export function manifestPatterns(): string[] {
+  return browser.runtime.getManifest().content_scripts?.[0]?.matches ?? [];
+}
+
 const sameSet = (a: readonly string[] = [], b: readonly string[] = []) =>
   a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /**
- * Make the two content scripts match `patterns`, with no moment in between where a covered page
- * could load unhooked: an unchanged registration is left alone, a changed one is updated in one
- * step (`updateContentScripts`), and only the first registration or the last removal registers or
- * unregisters. (Unregistering and registering again left a gap a page could load in.)
+ * Make the registered content scripts cover `patterns` beyond what the manifest's scripts cover,
+ * with no moment in between where a covered page could load unhooked: an unchanged registration
+ * is left alone, a changed one is updated in one step (`updateContentScripts`), and only the first
+ * registration or the last removal registers or unregisters. The manifest's sites are excluded,
+ * so no page gets the scripts twice (policy `allSites` registers every site but those).
  */
 export async function registerContentScripts(patterns: string[]): Promise<void> {
+  const excludeMatches = manifestPatterns();
+  const matches = patterns.filter((pattern) => !excludeMatches.includes(pattern));
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [...SCRIPT_IDS] });
-  if (!patterns.length) {
+  if (!matches.length) {
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
     return;
   }
   if (existing.length === SCRIPT_IDS.length) {
-    if (existing.every((script) => sameSet(script.matches, patterns))) return;
-    await browser.scripting.updateContentScripts(SCRIPT_IDS.map((id) => ({ id, matches: patterns })));
+    const same = existing.every(
+      (script) => sameSet(script.matches, matches) && sameSet(script.excludeMatches, excludeMatches),
+    );
+    if (same) return;
+    await browser.scripting.updateContentScripts(SCRIPT_IDS.map((id) => ({ id, matches, excludeMatches })));
     return;
   }
   // Half a registration (should not happen) is cleared before registering both.
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
   const common = {
-    matches: patterns,
+    matches,
+    excludeMatches,
     runAt: 'document_start' as const,
     allFrames: true,
     // about:blank, srcdoc and blob: frames a covered page makes get the hooks too.

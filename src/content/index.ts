@@ -17,12 +17,23 @@ const link = linkToMainWorld((msg, reply) => {
 // about:blank and srcdoc frames have no URL of their own but inherit their parent's origin.
 const pageUrl = location.protocol === 'about:' ? `${origin}/` : location.href;
 
-void ext.storage.local.get(COVERAGE_KEY).then((stored) => {
-  const coverage = stored[COVERAGE_KEY] as Coverage | undefined;
-  if (!coverage) return;
+function useCoverage(coverage: Coverage): void {
   link.setMedia(coverage.media);
   const site = siteForUrl(coverage, pageUrl);
   if (site?.callControls.length) watchCallControls(compileControls(site.callControls));
+}
+
+void ext.storage.local.get(COVERAGE_KEY).then((stored) => {
+  const coverage = stored[COVERAGE_KEY] as Coverage | undefined;
+  if (coverage) return useCoverage(coverage);
+  // Just installed: the background writes the coverage a moment after this page started.
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const next = changes[COVERAGE_KEY]?.newValue as Coverage | undefined;
+    if (area !== 'local' || !next) return;
+    ext.storage.onChanged.removeListener(onChanged);
+    useCoverage(next);
+  };
+  ext.storage.onChanged.addListener(onChanged);
 });
 
 function watchCallControls(controls: ReturnType<typeof compileControls>): void {

@@ -1,5 +1,5 @@
-// Issue #2: the extension loads in both real browsers; the main-world hook runs before the page's
-// first script; the isolated script and the background answer; popup and options render; and an
+// Issue #2: the extension loads in both real browsers; a covered site is protected from the moment
+// of install; the main-world hook runs before the page's first script; the isolated script and the background answer; popup and options render; and an
 // uncovered host gets neither content script.
 import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,11 +30,22 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
 
   beforeAll(async () => {
     server = await startServer();
-    session = await launch(name);
+    // No waiting for the background after install: the first test is the moment after install.
+    session = await launch(name, { waitForCoverage: false });
   });
   afterAll(async () => {
     await session?.close();
     await server?.close();
+  });
+
+  it('protects a covered site from the moment it is installed (manifest content scripts)', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    await page.click('#camera');
+    await answer(page, 'back');
+    const [result] = await waitForReceived(page, 1);
+    expect(result).toMatchObject({ path: 'camera', event: 'rejected', error: 'NotAllowedError' });
+    await page.close();
   });
 
   it('hooks the page before its first inline <head> script on a covered site', async () => {

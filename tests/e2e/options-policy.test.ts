@@ -76,6 +76,13 @@ describe.each(BROWSERS)('%s: options and the parental lock', (name) => {
     await waitForConfig(options, (c) => c.mode === 'off');
     expect(await cameraResult(false)).toMatchObject({ event: 'resolved' });
     expect(await warningHostCount(page)).toBe(0);
+    // A page loaded while off (the manifest's scripts still run there) passes too.
+    const fresh = await session.browser.newPage();
+    await fresh.goto(server.url('www.instagram.com', '/site/'));
+    await fresh.click('#camera');
+    expect((await waitForReceived(fresh, 1))[0]).toMatchObject({ event: 'resolved' });
+    expect(await warningHostCount(fresh)).toBe(0);
+    await fresh.close();
     await options.bringToFront();
     await options.click('input[value="every-share"]');
     await waitForConfig(options, (c) => c.mode === 'every-share');

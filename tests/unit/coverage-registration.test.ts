@@ -1,11 +1,14 @@
-// The content-script registration follows settings and policy without a gap: a page that loads
-// while a setting changes is still hooked. A fake `scripting` API records every state the
-// registration passes through; concurrent applications must not interleave.
+// The content-script registration: the manifest's scripts cover the bundled sites; the background
+// registers the same scripts for every other covered site (extra sites, allSites), excluding the
+// manifest's, and follows settings and policy without a gap: a page that loads while a setting
+// changes is still hooked. A fake `scripting` API records every state the registration passes
+// through; concurrent applications must not interleave.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 interface Script {
   id: string;
   matches: string[];
+  excludeMatches?: string[];
   js?: string[];
   world?: string;
 }
@@ -45,11 +48,20 @@ const scripting = {
   },
 };
 
-const state = { mode: 'every-share', disabledSites: [] as string[], extraSites: [] as string[] };
+const state = {
+  mode: 'every-share',
+  disabledSites: [] as string[],
+  extraSites: [] as string[],
+  allSites: false,
+};
+const { default: bundledRules } = await import('../../src/rules/rules.json');
+const MANIFEST_PATTERNS = [...new Set(bundledRules.sites.flatMap((site) => site.matches))];
+const EXTRA = 'https://intranet.example.edu/*';
 
 vi.mock('webextension-polyfill', () => ({
   default: {
     scripting,
+    runtime: { getManifest: () => ({ content_scripts: [{ matches: MANIFEST_PATTERNS }] }) },
     permissions: { contains: async () => true },
     storage: { local: { set: async () => undefined } },
   },
@@ -58,7 +70,7 @@ vi.mock('../../src/background/state', async () => {
   const { bundled } = await import('../../src/background/rules-store');
   return {
     currentRules: async () => bundled,
-    currentConfig: async () => ({ ...state, allSites: false }),
+    currentConfig: async () => ({ ...state }),
   };
 });
 
@@ -69,33 +81,44 @@ beforeEach(() => {
   registered.clear();
   moments.length = 0;
   calls.length = 0;
-  Object.assign(state, { mode: 'every-share', disabledSites: [], extraSites: [] });
+  Object.assign(state, { mode: 'every-share', disabledSites: [], extraSites: [], allSites: false });
 });
 
 describe('content-script registration', () => {
-  it('registers both scripts once, then leaves an unchanged registration alone', async () => {
+  it('the bundled sites need no registration (the manifest covers them)', async () => {
+    await applyCoverage();
+    state.disabledSites = ['instagram'];
+    await applyCoverage();
+    expect(calls).toEqual([]);
+  });
+
+  it('registers both scripts for an extra site, excluding the manifest sites; an unchanged registration stays', async () => {
+    state.extraSites = [EXTRA, MANIFEST_PATTERNS[0]!];
     await applyCoverage();
     expect(calls).toEqual(['register']);
-    expect(registered.get('pausa-main')?.world).toBe('MAIN');
+    expect(registered.get('pausa-main')).toMatchObject({ world: 'MAIN', matches: [EXTRA] });
+    expect(registered.get('pausa-isolated')?.excludeMatches?.sort()).toEqual([...MANIFEST_PATTERNS].sort());
     await applyCoverage();
     await applyCoverage();
     expect(calls).toEqual(['register']);
   });
 
   it('a changed site list is updated in one step, never unregistered in between', async () => {
+    state.extraSites = [EXTRA];
     await applyCoverage();
-    state.disabledSites = ['instagram'];
+    state.extraSites = [EXTRA, 'https://*.example.org/*'];
     await applyCoverage();
     expect(calls).toEqual(['register', 'update']);
-    expect(registered.get('pausa-isolated')?.matches.some((m) => m.includes('instagram'))).toBe(false);
-    state.extraSites = ['https://*.example.org/*'];
-    state.disabledSites = [];
+    expect(registered.get('pausa-isolated')?.matches.sort()).toEqual(['https://*.example.org/*', EXTRA]);
+    state.allSites = true;
     await applyCoverage();
-    expect(registered.get('pausa-main')?.matches).toContain('https://*.example.org/*');
+    expect(registered.get('pausa-main')?.matches).toEqual(['*://*/*']);
+    expect(registered.get('pausa-main')?.excludeMatches).toHaveLength(MANIFEST_PATTERNS.length);
     expect(moments.every((ids) => ids.join() === BOTH.join())).toBe(true);
   });
 
   it('mode off unregisters; turning it back on registers again', async () => {
+    state.extraSites = [EXTRA];
     await applyCoverage();
     state.mode = 'off';
     await applyCoverage();
@@ -106,16 +129,18 @@ describe('content-script registration', () => {
   });
 
   it('events that fire together run one after another (no duplicate-id error, latest state wins)', async () => {
+    state.extraSites = [EXTRA];
     const runs = [applyCoverage(), applyCoverage(), applyCoverage()];
-    state.disabledSites = ['discord'];
+    state.extraSites = ['https://*.example.org/*'];
     runs.push(applyCoverage(), applyCoverage());
     await expect(Promise.all(runs)).resolves.toHaveLength(5);
     expect(calls.filter((c) => c === 'register')).toHaveLength(1);
     expect(calls).not.toContain('unregister');
-    expect(registered.get('pausa-main')?.matches.some((m) => m.includes('discord'))).toBe(false);
+    expect(registered.get('pausa-main')?.matches).toEqual(['https://*.example.org/*']);
   });
 
   it('a failed application does not block the next one', async () => {
+    state.extraSites = [EXTRA];
     const original = scripting.registerContentScripts;
     scripting.registerContentScripts = async () => {
       throw new Error('boom');

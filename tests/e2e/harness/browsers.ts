@@ -96,6 +96,9 @@ export interface LaunchOptions {
   policy?: Record<string, unknown>;
   /** The browser's preferred languages (accept-language), e.g. 'pt-PT,pt'. Default en-US. */
   languages?: string;
+  /** Wait until the background has settled coverage after install (default). Off: return as soon
+   * as the browser says the extension is installed, as an outside test might. */
+  waitForCoverage?: boolean;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
@@ -165,20 +168,24 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
       removePolicy();
     },
   };
-  await waitForContentScripts(session);
+  if (options.waitForCoverage !== false) await waitForCoverage(session);
   return session;
 }
 
-/** The background registers the content scripts at install; wait until it has. */
-async function waitForContentScripts(session: Session): Promise<void> {
+/**
+ * The manifest's content scripts protect the bundled sites from install on; the background then
+ * writes the coverage the content scripts read (call controls, media types) and registers any other
+ * covered site. Wait until it has, so every suite starts from the settled state.
+ */
+async function waitForCoverage(session: Session): Promise<void> {
   const page = await session.openExtensionPage('src/options/index.html');
   try {
     await page.waitForFunction(
       async () => {
         const api =
           (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-        const scripts = await api.scripting.getRegisteredContentScripts();
-        return scripts.length === 2;
+        const stored = await api.storage.local.get('coverage');
+        return stored.coverage !== undefined;
       },
       { timeout: 15_000, polling: 100 },
     );
