@@ -35,7 +35,7 @@ async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), 'pausa-bench-'));
   const browser = await launchChromium(findExecutable('chromium'), profile);
   await browser.installExtension(extensionDir);
-  // Let the extension finish installing (Pausa registers its content scripts).
+  // Let the extension finish installing (the background writes the coverage it reads).
   await new Promise((resolve) => setTimeout(resolve, 1500));
   return { browser, profile };
 }
