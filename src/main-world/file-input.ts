@@ -49,24 +49,31 @@ function onPicked(event: Event): void {
  * the window. When the page opens their picker (click() or showPicker()), Pausa listens on the input
  * itself, in the capture phase, which runs before the page's own non-capture listeners.
  */
+const listen = (target: EventTarget): void => {
+  for (const type of ['input', 'change']) target.addEventListener(type, onPicked, true);
+};
+
 function watch(input: HTMLInputElement): void {
   if (watched.has(input)) return;
   watched.add(input);
-  input.addEventListener('input', onPicked, true);
-  input.addEventListener('change', onPicked, true);
+  listen(input);
 }
 
 export function hookFileInputs(win: Window & typeof globalThis): void {
-  win.addEventListener('input', onPicked, true);
-  win.addEventListener('change', onPicked, true);
-  // A person's click on an input inside an open shadow root: composedPath() reaches it.
-  win.addEventListener(
-    'click',
-    (event) => {
-      const input = event.isTrusted && fileInputOf(event.composedPath()[0]);
-      if (input) watch(input);
-    },
-    true,
+  listen(win);
+  // Inside a closed shadow root, events reach the window retargeted to the host, so the window's
+  // listeners cannot see the input: every shadow root the page makes gets the listeners too.
+  hook(
+    win.Element.prototype,
+    'attachShadow',
+    (attach) =>
+      ({
+        attachShadow(this: Element, init: ShadowRootInit) {
+          const root = attach.call(this, init);
+          listen(root);
+          return root;
+        },
+      }).attachShadow,
   );
   // click() lives on HTMLElement.prototype; the wrapper only looks at file inputs.
   hook(

@@ -100,6 +100,24 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
     expect(filesOf(got)).toEqual(expectedFiles(['clip.mp4']));
   });
 
+  it.each([
+    ['an open', 'open', '#shadow-open'],
+    ['a closed', 'closed', '#shadow-closed'],
+  ])(
+    'a visible input in %s shadow root, clicked by the person: both answers',
+    async (_label, mode, selector) => {
+      await pick(page, selector, ['photo.jpg']);
+      await answer(page, 'back');
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await pick(page, selector, ['photo.jpg', 'clip.mp4']);
+      await answer(page, 'continue');
+      const [got] = await waitForReceived(page, 1);
+      expect(got?.path).toBe(`shadow-${mode}`);
+      expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg', 'clip.mp4']));
+    },
+  );
+
   describe('frames', () => {
     const frameById = async (id: string): Promise<Frame> => {
       const handle = await page.waitForSelector(`#${id}`);
