@@ -1,4 +1,5 @@
-// The content script's pieces: call-control matching, and what happens when Pausa itself fails.
+// The content script's pieces: call-control matching, reading its slice of the rules (also right
+// after install, before the background has written it), and what happens when Pausa itself fails.
 import { describe, expect, it, vi } from 'vitest';
 import { compileControls, findCallControl, labelOf } from '../../src/content/call-controls';
 import bundled from '../../src/rules/rules.json';
@@ -42,5 +43,51 @@ describe('when the warning cannot load', () => {
     await expect(warn({ kind: 'files', via: 'input', files: [] })).resolves.toBe(true);
     expect(error).toHaveBeenCalledWith(expect.stringContaining('could not be shown'), expect.anything());
     vi.doUnmock('../../src/shared/ext');
+  });
+});
+
+describe('the coverage the content script reads', () => {
+  type Listener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+  const coverage = { revision: 7, media: { mimePrefixes: ['image/'], extensions: [] }, sites: [] };
+
+  async function load(stored: Record<string, unknown>) {
+    const listeners = new Set<Listener>();
+    vi.resetModules();
+    vi.doMock('../../src/shared/ext', () => ({
+      ext: {
+        storage: {
+          local: { get: async () => stored },
+          onChanged: {
+            addListener: (l: Listener) => listeners.add(l),
+            removeListener: (l: Listener) => listeners.delete(l),
+          },
+        },
+      },
+    }));
+    const { whenCoverage } = await import('../../src/content/coverage');
+    vi.doUnmock('../../src/shared/ext');
+    const used: unknown[] = [];
+    await whenCoverage((c) => used.push(c));
+    const fire = (changes: Record<string, { newValue?: unknown }>, area = 'local') =>
+      [...listeners].forEach((l) => l(changes, area));
+    return { used, listeners, fire };
+  }
+
+  it('uses the stored coverage at once', async () => {
+    const { used, listeners } = await load({ coverage });
+    expect(used).toEqual([coverage]);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('just installed: waits for the background to write it, then stops listening', async () => {
+    const { used, listeners, fire } = await load({});
+    expect(used).toEqual([]);
+    fire({ settings: { newValue: {} } });
+    fire({ coverage: { newValue: coverage } }, 'session');
+    fire({ coverage: {} });
+    expect(used).toEqual([]);
+    fire({ coverage: { newValue: coverage } });
+    expect(used).toEqual([coverage]);
+    expect(listeners.size).toBe(0);
   });
 });
