@@ -4,22 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launch, type Session } from './harness/browsers';
-import { filePath } from './harness/files';
-import { expectedFiles, filesOf } from './harness/pick';
+import { dropFiles, expectedFiles, filesOf } from './harness/pick';
 import { startServer, type FixtureServer } from './harness/server';
 import { answer, received, settle, waitForReceived } from './harness/warning';
-
-async function dropFiles(page: Page, selector: string, files: string[]): Promise<void> {
-  const box = await (await page.$(selector))!.boundingBox();
-  const x = box!.x + box!.width / 2;
-  const y = box!.y + box!.height / 2;
-  const client = await page.createCDPSession();
-  const data = { items: [], files: files.map(filePath), dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
-    await client.send('Input.dispatchDragEvent', { type, x, y, data });
-  }
-  await client.detach();
-}
 
 /** Put an image (drawn on a canvas) and some text on the real clipboard, then press Ctrl+V. */
 async function pasteImage(page: Page): Promise<void> {

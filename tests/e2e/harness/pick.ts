@@ -29,6 +29,19 @@ export async function pickInFrame(
   );
 }
 
+/** A person dropping real files on `selector` (Chromium: CDP drag events, which are trusted). */
+export async function dropFiles(page: Page, selector: string, files: string[]): Promise<void> {
+  const box = await (await page.$(selector))!.boundingBox();
+  const x = box!.x + box!.width / 2;
+  const y = box!.y + box!.height / 2;
+  const client = await page.createCDPSession();
+  const data = { items: [], files: files.map(filePath), dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+    await client.send('Input.dispatchDragEvent', { type, x, y, data });
+  }
+  await client.detach();
+}
+
 /** What the page must have received for `files`: same names, sizes, bytes, order, dates. */
 export function expectedFiles(files: string[]) {
   return files.map((name) => ({

@@ -8,6 +8,16 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
+const NODE_MODULES = new URL('../../../node_modules/', import.meta.url).pathname;
+/** Real upload libraries the fixture pages under /libs/ load, served as /lib/<package>/<file>. */
+const LIBRARIES = [
+  'dropzone/dist/',
+  'filepond/dist/',
+  'react/umd/',
+  'react-dom/umd/',
+  'react-dropzone/dist/',
+  'prop-types/',
+];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,7 +73,7 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves tests/fixtures/ for any host name. */
+/** Serves tests/fixtures/ (and the upload libraries under /lib/) for any host name. */
 export async function startServer(): Promise<FixtureServer> {
   const routes = new Map<string, Route>();
   const requests: FixtureServer['requests'] = [];
@@ -76,8 +86,16 @@ export async function startServer(): Promise<FixtureServer> {
       res.end(route.body);
       return;
     }
-    const file = join(FIXTURES, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(FIXTURES)) {
+    const lib = path.startsWith('/lib/') ? path.slice('/lib/'.length) : undefined;
+    const file =
+      lib !== undefined
+        ? join(NODE_MODULES, lib)
+        : join(FIXTURES, path.endsWith('/') ? `${path}index.html` : path);
+    const allowed =
+      lib !== undefined
+        ? LIBRARIES.some((dir) => file.startsWith(join(NODE_MODULES, dir)))
+        : file.startsWith(FIXTURES);
+    if (!allowed) {
       res.writeHead(403).end();
       return;
     }
