@@ -6,13 +6,17 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import rules from './src/rules/rules.json' with { type: 'json' };
+import { scriptPattern } from './src/shared/coverage-patterns';
 
 export type Browser = 'chrome' | 'firefox';
 
-/** The manifest for one browser: host permissions come from the bundled rules' sites. */
+/** The manifest for one browser: host permissions come from the bundled rules' sites (whole hosts;
+ * scripts/build.mjs declares the content scripts for the same patterns). */
 export function manifestFor(browser: Browser): ManifestV3Export {
   const { key, minimum_chrome_version, browser_specific_settings, ...common } = baseManifest;
-  const host_permissions = [...new Set(rules.sites.flatMap((site) => site.matches))].sort();
+  const host_permissions = [
+    ...new Set(rules.sites.flatMap((site) => site.matches).map(scriptPattern)),
+  ].sort();
   if (browser === 'chrome') {
     return { ...common, key, minimum_chrome_version, host_permissions } as ManifestV3Export;
   }

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
 import { COVERAGE_KEY, type Coverage } from '../shared/coverage';
-import { coveredPatterns } from '../shared/coverage-patterns';
+import { coveredPatterns, scriptPattern } from '../shared/coverage-patterns';
 import type { Rules } from '../shared/rules';
 import { serial } from './serial';
 import { currentConfig, currentRules } from './state';
@@ -62,7 +62,7 @@ const sameSet = (a: readonly string[] = [], b: readonly string[] = []) =>
  */
 export async function registerContentScripts(patterns: string[]): Promise<void> {
   const excludeMatches = manifestPatterns();
-  const matches = patterns.filter((pattern) => !excludeMatches.includes(pattern));
+  const matches = [...new Set(patterns.map(scriptPattern))].filter((p) => !excludeMatches.includes(p));
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [...SCRIPT_IDS] });
   if (!matches.length) {
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });

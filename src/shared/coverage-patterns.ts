@@ -5,6 +5,14 @@ import { matchesPattern } from './match';
 /** Every http(s) page, for policy `allSites`. */
 export const ALL_SITES = '*://*/*';
 
+/**
+ * The pattern a content script is declared or registered with: the whole host. Scripts that also
+ * run in about:blank/srcdoc/blob: frames (match_origin_as_fallback) may only use the path `/*` in
+ * Chrome, so a rule naming a path (say `https://example.com/messages/*`) gets its host's scripts,
+ * and the background's `isCovered` still judges each page by the full pattern.
+ */
+export const scriptPattern = (pattern: string): string => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+
 /** The match patterns the content scripts run on: off means none. */
 export function coveredPatterns(
   coverage: Coverage,

@@ -103,6 +103,12 @@ describe('content-script registration', () => {
     expect(calls).toEqual(['register']);
   });
 
+  it('registers whole hosts: a pattern with a path gets its host (Chrome allows only /* with frames)', async () => {
+    state.extraSites = ['https://intranet.example.edu/messages/*', EXTRA];
+    await applyCoverage();
+    expect(registered.get('pausa-main')?.matches).toEqual([EXTRA]);
+  });
+
   it('a changed site list is updated in one step, never unregistered in between', async () => {
     state.extraSites = [EXTRA];
     await applyCoverage();
