@@ -8,7 +8,7 @@ import type { Config } from '../shared/config';
 import { COVERAGE_KEY, type Coverage } from '../shared/coverage';
 import { coveredPatterns, scriptPattern } from '../shared/coverage-patterns';
 import type { Rules } from '../shared/rules';
-import { serial } from './serial';
+import { serial } from '../shared/serial';
 import { currentConfig, currentRules } from './state';
 
 // Built by scripts/build.mjs next to the manifest, with these stable names.
@@ -35,6 +35,9 @@ export async function checkPermissions(
 ): Promise<{ granted: string[]; missing: string[] }> {
   const granted: string[] = [];
   const missing: string[] = [];
+  // Usually everything is granted: one question answers that; otherwise ask site by site.
+  const all = await browser.permissions.contains({ origins: patterns }).catch(() => false);
+  if (all) return { granted: [...patterns], missing };
   for (const pattern of patterns) {
     const ok = await browser.permissions.contains({ origins: [pattern] }).catch(() => false);
     (ok ? granted : missing).push(pattern);
@@ -95,11 +98,11 @@ export async function registerContentScripts(patterns: string[]): Promise<void> 
 
 /** Bring the stored coverage and the registration in line with the rules, settings and policy in
  * force. Read inside the serial run, so the last event always leaves the latest state. */
-export const applyCoverage = serial(async (): Promise<{ missing: string[] }> => {
+export const applyCoverage = serial(async (): Promise<{ missing: string[]; config: Config }> => {
   const [rules, config] = await Promise.all([currentRules(), currentConfig()]);
   const coverage = coverageFor(rules, config);
   const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
   await browser.storage.local.set({ [COVERAGE_KEY]: coverage, coverageMissing: missing });
   await registerContentScripts(granted);
-  return { missing };
+  return { missing, config };
 });

@@ -11,8 +11,7 @@ browser.runtime.onMessage.addListener(createRouter(handlers));
 
 async function sync(): Promise<void> {
   try {
-    const config = await currentConfig();
-    await applyCoverage();
+    const { config } = await applyCoverage();
     await scheduleChecks(config);
   } catch (error) {
     console.error('Pausa: could not apply coverage', error);

@@ -13,7 +13,7 @@ import type { Config } from '../shared/config';
 import { evaluateUpdate, MAX_RULES_BYTES, retryDelayMinutes } from '../shared/rules-update';
 import type { Rules } from '../shared/rules';
 import { loadRules, saveRules, saveStatus, type RulesStatus } from './rules-store';
-import { serial } from './serial';
+import { serial } from '../shared/serial';
 
 export const CHECK_ALARM = 'rules-check';
 export const RETRY_ALARM = 'rules-retry';

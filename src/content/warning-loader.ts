@@ -1,6 +1,7 @@
 // The warning UI and everything it needs load only when a share needs it (SPEC §7 budget).
 import type { ShareRequest } from '../shared/messages';
 import { ext } from '../shared/ext';
+import { serial } from '../shared/serial';
 
 type WarningModule = typeof import('../warning/index');
 
@@ -11,8 +12,6 @@ function load(): Promise<WarningModule> {
   return loading;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
  * Show the warning for a share (one at a time in this frame: a second share waits for the first
  * to be answered). Resolves true for Continue, false for Go back.
@@ -21,18 +20,13 @@ let queue: Promise<unknown> = Promise.resolve();
  * this page still runs the old script), the share goes on and the failure is logged: holding the
  * person's files or camera with no way to release them would be worse than a missed warning.
  */
-export function warn(share: ShareRequest): Promise<boolean> {
-  const run = async (): Promise<boolean> => {
-    try {
-      const mod = await load();
-      return await mod.runWarning(share);
-    } catch (error) {
-      console.error('Pausa: the warning could not be shown; the share goes on.', error);
-      loading = undefined;
-      return true;
-    }
-  };
-  const result = queue.then(run, run);
-  queue = result;
-  return result;
-}
+export const warn = serial(async (share: ShareRequest): Promise<boolean> => {
+  try {
+    const mod = await load();
+    return await mod.runWarning(share);
+  } catch (error) {
+    console.error('Pausa: the warning could not be shown; the share goes on.', error);
+    loading = undefined;
+    return true;
+  }
+});

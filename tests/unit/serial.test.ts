@@ -1,6 +1,6 @@
 // `serial`: background tasks that events can start together run one at a time, in call order.
 import { describe, expect, it } from 'vitest';
-import { serial } from '../../src/background/serial';
+import { serial } from '../../src/shared/serial';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
