@@ -19,14 +19,12 @@ const handles = new WeakMap<File, Promise<unknown>>();
 
 function take(dt: DataTransfer | null) {
   const strings: Array<[string, string]> = [];
-  for (const item of Array.from(dt?.items ?? []) as Item[]) {
+  const fileItems: Item[] = [];
+  for (const item of Array.from(dt?.items ?? [])) {
     if (item.kind === 'string') strings.push([item.type, dt!.getData(item.type)]);
-    else {
-      const handle = item.getAsFileSystemHandle?.();
-      if (handle) handles.set(item.getAsFile()!, handle);
-    }
+    else fileItems.push(item);
   }
-  return { files: Array.from(dt?.files ?? []), strings };
+  return { files: Array.from(dt?.files ?? []), strings, fileItems };
 }
 
 /** A synthetic event whose dataTransfer/clipboardData the page reads as ours. Firefox drops a
@@ -44,6 +42,11 @@ function onDropOrPaste(event: Event): void {
   const held = take((event as unknown as Record<string, DataTransfer | null>)[key] ?? null);
   if (!hasMedia(held.files)) return;
   stop(event);
+  // Only for a drop Pausa holds, and now: the browser gives handles only during the event.
+  for (const item of held.fileItems) {
+    const handle = item.getAsFileSystemHandle?.();
+    if (handle) handles.set(item.getAsFile()!, handle);
+  }
   const target = event.composedPath()[0] ?? event.target ?? document;
   const init: Record<string, unknown> = { bubbles: true, cancelable: true, composed: true };
   if (drop) for (const k of POINTER_KEYS) init[k] = (event as unknown as Record<string, unknown>)[k];
