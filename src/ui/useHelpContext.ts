@@ -19,15 +19,14 @@ export function useStatus(): ExtensionStatus | undefined {
 }
 
 /** The country and age the help lists start from (settings or policy), which the person can
- * change on the spot without changing the settings. */
+ * change on the spot without changing the settings. Derived from the status on every render, so
+ * the first render with the status already shows the right country (no flash of another list). */
 export function useHelpChoices(status: ExtensionStatus | undefined) {
-  const [country, setCountry] = useState<string | null>(null);
-  const [age, setAge] = useState<AgeGroup>('unknown');
-  useEffect(() => {
-    if (!status) return;
-    setCountry(countryOf(status));
-    setAge(status.config.ageGroup);
-  }, [status]);
+  // undefined: not changed on the spot; null: "no country" chosen.
+  const [countryChoice, setCountry] = useState<string | null>();
+  const [ageChoice, setAge] = useState<AgeGroup>();
+  const country = countryChoice !== undefined ? countryChoice : status ? countryOf(status) : null;
+  const age = ageChoice ?? status?.config.ageGroup ?? 'unknown';
   const list = resourcesFor(ALL_RESOURCES, country, age, status?.config.extraResources);
   return { country, setCountry, age, setAge, list };
 }

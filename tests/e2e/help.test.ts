@@ -94,6 +94,8 @@ describe.each(BROWSERS)('%s: words and help, pt-PT browser', (name) => {
     await help.waitForSelector('.steps li');
     expect(await help.$$eval('.steps li', (els) => els.length)).toBe(8);
     expect(await help.$eval('h1', (el) => el.textContent)).toBe('Alguém me está a ameaçar');
+    // The number comes with the country, once the background has answered.
+    await help.waitForSelector('.emergency a');
     expect(await help.$eval('.emergency a', (el) => el.getAttribute('href'))).toBe('tel:112');
     await help.close();
     await popup.close();
