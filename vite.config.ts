@@ -18,7 +18,20 @@ export function manifestFor(browser: Browser): ManifestV3Export {
     ...new Set(rules.sites.flatMap((site) => site.matches).map(scriptPattern)),
   ].sort();
   if (browser === 'chrome') {
-    return { ...common, key, minimum_chrome_version, host_permissions } as ManifestV3Export;
+    return {
+      ...common,
+      key,
+      minimum_chrome_version,
+      host_permissions,
+      // Smart mode's check runs in an offscreen document (the service worker cannot hold a model).
+      permissions: [...common.permissions, 'offscreen'],
+      // Content script → background messages carry the shared File objects for that check; Chrome's
+      // default JSON messaging would turn them into {} (Chrome 148+; Firefox always clones).
+      message_serialization: 'structured_clone',
+      // WebAssembly for the check (Chrome's default extension CSP blocks it; Firefox's MV3 default
+      // already has 'wasm-unsafe-eval'). Still no eval, no remote scripts.
+      content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+    } as ManifestV3Export;
   }
   return {
     ...common,
@@ -43,6 +56,12 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     // Pages the manifest does not name: the help page ("I'm being threatened").
-    rollupOptions: { input: { help: 'src/help/index.html' } },
+    // Chrome also gets the offscreen document where smart mode's check runs.
+    rollupOptions: {
+      input: {
+        help: 'src/help/index.html',
+        ...(browser === 'chrome' ? { offscreen: 'src/offscreen/index.html' } : {}),
+      },
+    },
   },
 });

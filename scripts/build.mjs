@@ -10,6 +10,7 @@ import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeModel } from './model.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const browsers = (process.env.PAUSA_BROWSERS ?? 'chrome,firefox').split(',');
@@ -81,8 +82,9 @@ for (const browser of browsers) {
   await script(browser, 'src/content/index.ts', 'content.js', 'iife');
   await script(browser, 'src/warning/index.ts', 'warning.js', 'es');
   finishManifest(`${root}/dist/${browser}/manifest.json`);
+  const modelBytes = writeModel(`${root}/dist/${browser}`);
   const size = (f) => statSync(`${root}/dist/${browser}/${f}`).size;
   console.log(
-    `dist/${browser}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B`,
+    `dist/${browser}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B, model ${modelBytes} B`,
   );
 }

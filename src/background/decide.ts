@@ -8,7 +8,8 @@ export function decide(
 ): WarningPlan {
   const { mode } = config;
   return {
-    // `smart` needs the on-device image check (C9); until it exists it warns like every-share.
+    // In smart mode this is the first step: the files' check and the camera's once a day follow
+    // in ./smart-decide.ts.
     warn: mode !== 'off' && (share.kind !== 'files' || share.files.length > 0),
     allowContinue: config.allowContinue,
     continueDelaySeconds: config.continueDelaySeconds,

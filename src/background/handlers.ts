@@ -6,6 +6,9 @@ import type { ExtensionStatus } from '../shared/messages';
 import { grantCamera, takeCameraGrant } from './camera-grants';
 import { applyCoverage, coverageFor } from './coverage';
 import { decide } from './decide';
+import { checkFiles } from './smart';
+import { cameraAlreadyWarned, smartFiles } from './smart-decide';
+import { judge, THRESHOLDS } from '../shared/smart';
 import { lockNow, lockStatus, setPin, unlock } from './lock';
 import type { Handlers } from './router';
 import { loadRules } from './rules-store';
@@ -41,17 +44,26 @@ async function extensionStatus(): Promise<ExtensionStatus> {
 
 export const handlers: Handlers = {
   ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
-  decide: async ({ share }, sender) => {
+  decide: async ({ share, data }, sender) => {
     const [config, rules] = await Promise.all([currentConfig(), currentRules()]);
-    const plan = decide(share, config);
+    let plan = decide(share, config);
     const tabId = sender.tab?.id;
     // A site switched off (or mode off) since this tab loaded: its old scripts still ask, and are
-    // told no; changes take effect in open tabs without a reload.
+    // told no; changes take effect in open tabs without a reload. Nothing is checked there.
     const url = sender.tab?.url ?? sender.url;
     if (url === undefined || !isCovered(coverageFor(rules, config), config, url))
       return { ...plan, warn: false };
     if (!plan.warn || tabId === undefined) return plan;
     if (share.kind === 'camera' && (await takeCameraGrant(tabId))) return { ...plan, warn: false };
+    if (config.mode === 'smart') {
+      if (share.kind === 'files') {
+        const verdict = await smartFiles(share, data ?? [], rules.media, config);
+        if (!verdict.warn) return { ...plan, warn: false };
+        plan = { ...plan, reason: verdict.reason };
+      } else if (await cameraAlreadyWarned(url)) {
+        return { ...plan, warn: false };
+      }
+    }
     return { ...plan, ticket: await warnings.acquire(tabId) };
   },
   answered: async ({ kind, choice, ticket }, sender) => {
@@ -59,6 +71,16 @@ export const handlers: Handlers = {
     const tabId = sender.tab?.id;
     if (kind === 'call' && choice === 'continue' && tabId !== undefined) await grantCamera(tabId);
     return { ok: true };
+  },
+  // The options page's "try the check": the person's own photo, on this device, nothing kept.
+  checkImages: async ({ data }) => {
+    const config = await currentConfig();
+    const results = await checkFiles(data);
+    const verdict = judge(
+      results.map((result) => result.check),
+      config.sensitivity,
+    );
+    return { results, ...verdict, threshold: THRESHOLDS[config.sensitivity] };
   },
   openHelp: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/help/index.html') });

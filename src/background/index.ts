@@ -5,6 +5,7 @@ import { applyCoverage } from './coverage';
 import { handlers } from './handlers';
 import { createRouter } from './router';
 import { CHECK_ALARM, checkRules, RETRY_ALARM, scheduleChecks } from './rules-updater';
+import { closeIfIdle, OFFSCREEN_ALARM } from './smart';
 import { currentConfig } from './state';
 
 browser.runtime.onMessage.addListener(createRouter(handlers));
@@ -40,6 +41,7 @@ browser.runtime.onInstalled.addListener(() => void start());
 browser.runtime.onStartup.addListener(() => void start());
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === CHECK_ALARM || alarm.name === RETRY_ALARM) void update(true);
+  if (alarm.name === OFFSCREEN_ALARM) void closeIfIdle();
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && ('settings' in changes || 'parentLock' in changes)) void sync();

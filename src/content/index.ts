@@ -7,8 +7,8 @@ import { whenCoverage } from './coverage';
 import { linkToMainWorld } from './link';
 import { warn } from './warning-loader';
 
-const link = linkToMainWorld((msg, reply) => {
-  void warn({ kind: msg.kind, via: msg.via, files: msg.files }).then((go) =>
+const link = linkToMainWorld((msg, reply, files) => {
+  void warn({ kind: msg.kind, via: msg.via, files: msg.files }, files).then((go) =>
     reply({ t: 'answer', id: msg.id, go }),
   );
 });

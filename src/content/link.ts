@@ -1,7 +1,9 @@
 // The isolated world's end of the private channel (see ../shared/bridge.ts).
 import { HELLO_EVENT, LINK_EVENT, TO_CONTENT, TO_MAIN, type ToContent, type ToMain } from '../shared/bridge';
 
-export function linkToMainWorld(onAsk: (msg: ToContent, reply: (msg: ToMain) => void) => void) {
+export function linkToMainWorld(
+  onAsk: (msg: ToContent, reply: (msg: ToMain) => void, files: File[]) => void,
+) {
   let node: Element | undefined;
   const reply = (msg: ToMain): void => {
     node?.dispatchEvent(new CustomEvent(TO_MAIN, { detail: JSON.stringify(msg) }));
@@ -17,7 +19,10 @@ export function linkToMainWorld(onAsk: (msg: ToContent, reply: (msg: ToMain) => 
       } catch {
         return;
       }
-      if (msg.t === 'ask' && Number.isInteger(msg.id)) onAsk(msg, reply);
+      // The share's File objects, on the input the main world put inside the link element.
+      const input = node?.firstElementChild as HTMLInputElement | null;
+      const files = input?.localName === 'input' ? Array.from(input.files ?? []) : [];
+      if (msg.t === 'ask' && Number.isInteger(msg.id)) onAsk(msg, reply, files);
     });
     // The first message completes the link on the main side.
     reply(currentMedia ? { t: 'media', ...currentMedia } : { t: 'hi' });

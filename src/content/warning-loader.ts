@@ -14,16 +14,17 @@ function load(): Promise<WarningModule> {
 
 /**
  * Show the warning for a share (one at a time in this frame: a second share waits for the first
- * to be answered). Resolves true for Continue, false for Go back.
+ * to be answered). `files` are the shared File objects, for smart mode's check in the background.
+ * Resolves true for Continue, false for Go back.
  *
  * If Pausa itself fails here (the module cannot load, say, because the extension was updated and
  * this page still runs the old script), the share goes on and the failure is logged: holding the
  * person's files or camera with no way to release them would be worse than a missed warning.
  */
-export const warn = serial(async (share: ShareRequest): Promise<boolean> => {
+export const warn = serial(async (share: ShareRequest, files: File[] = []): Promise<boolean> => {
   try {
     const mod = await load();
-    return await mod.runWarning(share);
+    return await mod.runWarning(share, files);
   } catch (error) {
     console.error('Pausa: the warning could not be shown; the share goes on.', error);
     loading = undefined;

@@ -8,7 +8,7 @@ import {
   type ShareVia,
   type ToMain,
 } from '../shared/bridge';
-import type { FileMeta } from '../shared/media';
+import { transferOf } from './util';
 import { media as bundledMedia } from '../rules/rules.json';
 
 // Saved before any page script runs, so a page that later replaces them cannot read our messages.
@@ -63,16 +63,23 @@ export function startLink(): void {
  * (holding the person's files with no way to release them would lose them); this happens only if
  * the extension's isolated script failed to load, and is logged.
  */
-export function ask(kind: ShareKind, via: ShareVia, files: FileMeta[] = []): Promise<boolean> {
+export function ask(kind: ShareKind, via: ShareVia, files: File[] = []): Promise<boolean> {
   if (!linked) {
     console.warn('Pausa: no warning in this frame');
     return Promise.resolve(true);
   }
   const id = nextId++;
   const meta = files.map(({ name, type, size }) => ({ name, type, size }));
+  // The files themselves, for smart mode's check, ride on a file input inside the link element,
+  // which only the two scripts hold: the content script takes them while this event is dispatched.
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.files = transferOf(files as File[]).files;
+  node.replaceChildren(input);
   return new Promise((resolve) => {
     waiting.set(id, resolve);
     const detail = stringify({ t: 'ask', id, kind, via, files: meta });
     dispatch.call(node, new PageCustomEvent(TO_CONTENT, { detail }));
+    node.replaceChildren();
   });
 }

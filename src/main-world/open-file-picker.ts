@@ -11,8 +11,8 @@ async function metaOf(handle: Handle) {
   try {
     return await handle.getFile();
   } catch {
-    // Unreadable now (moved, permission): judge by its name alone.
-    return { name: handle.name, type: '', size: 0 };
+    // Unreadable now (moved, permission): judged by its name alone (and smart mode cannot check it).
+    return new File([], handle.name);
   }
 }
 

@@ -12,6 +12,7 @@ import { Lock } from './Lock';
 import { Permissions } from './Permissions';
 import { Preferences } from './Preferences';
 import { RulesStatus } from './RulesStatus';
+import { SmartCheck } from './SmartCheck';
 import { fetchStatus } from './status';
 import './options.css';
 
@@ -72,6 +73,13 @@ export function Options() {
           </label>
         ))}
       </fieldset>
+      <SmartCheck
+        settings={settings}
+        sensitivity={config.sensitivity}
+        disabled={readOnly('smartSensitivity')}
+        managed={managed.has('smartSensitivity')}
+        onSave={(next) => void save(next)}
+      />
       <fieldset disabled={readOnly('disabledSites') || config.allSites}>
         <legend>{t('optionsSites')}</legend>
         <Managed show={managed.has('disabledSites') || managed.has('allSites')} />

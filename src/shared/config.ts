@@ -1,11 +1,14 @@
 // The configuration in force: policy > parent lock > the person's settings > defaults (SPEC C7),
 // merged in one pure function.
 import type { Policy, Resource } from './policy';
+import type { Sensitivity } from './smart';
 import { defaultSettings, type AgeGroup, type Mode, type Settings } from './settings';
 import { DEFAULT_RULES_PUBLIC_KEY, DEFAULT_RULES_URL } from '../rules/source';
 
 export interface Config {
   mode: Mode;
+  /** Smart mode: how readily the on-device check warns. */
+  sensitivity: Sensitivity;
   /** Match patterns covered on top of the rules' sites. */
   extraSites: string[];
   /** Site ids (from the rules) or host names that are not covered. */
@@ -43,6 +46,7 @@ export function effectiveConfig(input: {
   const union = (a: readonly string[], b: readonly string[] = []) => [...new Set([...a, ...b])];
   return {
     mode,
+    sensitivity: policy.smartSensitivity ?? person.sensitivity,
     extraSites: union(person.extraSites, policy.extraSites),
     disabledSites: union(person.disabledSites, policy.disabledSites),
     allSites: policy.allSites ?? false,

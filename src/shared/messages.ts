@@ -3,6 +3,7 @@
 // script (which runs in pages) may only use the `content` messages.
 import { z } from './zod';
 import type { Config } from './config';
+import type { FileResult } from '../classifier/check';
 import type { Messages } from './i18n';
 import { LOCALES } from './locales';
 import { Mode } from './settings';
@@ -30,6 +31,9 @@ export interface WarningPlan {
   language?: string;
   /** Held while this warning is open: the tab's next warning waits for it (one at a time). */
   ticket?: number;
+  /** Smart mode: why the warning appeared (the check thinks a photo may be intimate, or could
+   * not check a file). Absent in the other modes. */
+  reason?: 'intimate' | 'unsure';
 }
 
 export interface TabStatus {
@@ -41,7 +45,12 @@ export interface TabStatus {
 
 export const requests = {
   ping: z.object({ type: z.literal('ping') }),
-  decide: z.object({ type: z.literal('decide'), share: ShareRequest }),
+  decide: z.object({
+    type: z.literal('decide'),
+    share: ShareRequest,
+    /** The shared files themselves (structured clone), for smart mode's on-device check. */
+    data: z.array(z.instanceof(Blob)).max(1000).optional(),
+  }),
   answered: z.object({
     type: z.literal('answered'),
     kind: ShareRequest.shape.kind,
@@ -56,6 +65,8 @@ export const requests = {
   setPin: z.object({ type: z.literal('setPin'), pin: z.string().max(64) }),
   lock: z.object({ type: z.literal('lock'), forceStrict: z.boolean() }),
   unlock: z.object({ type: z.literal('unlock'), pin: z.string().max(64), remove: z.boolean().optional() }),
+  /** The options page's "try the check on a photo": what smart mode would say, on this device. */
+  checkImages: z.object({ type: z.literal('checkImages'), data: z.array(z.instanceof(Blob)).min(1).max(20) }),
 } as const;
 
 export interface LockStatus {
@@ -80,6 +91,7 @@ export interface Responses {
   setPin: { ok: boolean; error?: string };
   lock: { ok: boolean; error?: string };
   unlock: { ok: boolean; retryAt: number };
+  checkImages: { results: FileResult[]; warn: boolean; reason?: 'intimate' | 'unsure'; threshold: number };
 }
 
 /** What the options page shows: the rules in use, policy problems, permissions still needed. */
@@ -127,6 +139,7 @@ export const Envelope = z.discriminatedUnion('type', [
   requests.setPin,
   requests.lock,
   requests.unlock,
+  requests.checkImages,
 ]);
 
 /** Errors travel as `{ error }`, so a caller never mistakes them for an answer. */

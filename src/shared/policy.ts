@@ -4,6 +4,7 @@
 // policies.json `3rdparty` has no schema, so this is the only check there.
 import { LOCALES, Mode } from './settings';
 import { fromBase64 } from './signature';
+import { Sensitivity } from './smart';
 import { z } from './zod';
 
 /** A site added by policy: a match pattern, or a bare host name (covering its subdomains). */
@@ -58,6 +59,7 @@ export const policyKeys = {
   language: z.enum(LOCALES),
   extraResources: z.array(Resource).max(20),
   detectExtortionMessages: z.boolean(),
+  smartSensitivity: Sensitivity,
 } as const;
 
 export type Policy = { -readonly [K in keyof typeof policyKeys]?: z.infer<(typeof policyKeys)[K]> };

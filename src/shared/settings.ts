@@ -1,6 +1,7 @@
 // The person's settings (SPEC C5), and the defaults. A broken field falls back to its default on
 // its own, so one bad value never wipes the rest.
 import { LOCALES } from './locales';
+import { Sensitivity } from './smart';
 import { z } from './zod';
 
 export { LOCALES, type Locale } from './locales';
@@ -13,8 +14,11 @@ export type AgeGroup = z.infer<typeof AgeGroup>;
 
 export const Settings = z.object({
   version: z.literal(1).catch(1),
-  // Until the on-device image check (C9) exists, every share warns (SPEC §4).
-  mode: Mode.catch('every-share'),
+  // A person's own install warns when the on-device check thinks a photo may be intimate, or
+  // cannot check it (SPEC §4); parents and schools choose every-share or strict.
+  mode: Mode.catch('smart'),
+  /** Smart mode: how readily it warns. */
+  sensitivity: Sensitivity.catch('standard'),
   extraSites: z.array(z.string()).catch([]),
   disabledSites: z.array(z.string()).catch([]),
   /** 'auto' follows the browser. */

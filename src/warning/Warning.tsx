@@ -5,6 +5,8 @@ import type { ShareRequest } from '../shared/messages';
 
 export interface Texts {
   title: string;
+  /** Smart mode: why the warning appeared. */
+  why?: string;
   points: string[];
   goBack: string;
   continueAnyway: string;
@@ -45,13 +47,18 @@ export function Warning(props: WarningProps) {
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="pausa-title"
-        aria-describedby="pausa-points"
+        aria-describedby={texts.why ? 'pausa-why pausa-points' : 'pausa-points'}
       >
         <div class="mark" aria-hidden="true">
           <span />
           <span />
         </div>
         <h2 id="pausa-title">{texts.title}</h2>
+        {texts.why && (
+          <p id="pausa-why" class="why">
+            {texts.why}
+          </p>
+        )}
         <ul id="pausa-points">
           {texts.points.map((point) => (
             <li key={point}>{point}</li>

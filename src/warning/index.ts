@@ -20,9 +20,13 @@ function send(message: unknown, ms: number): Promise<unknown> {
   return Promise.race([browser.runtime.sendMessage(message), timeout]);
 }
 
-async function plan(share: ShareRequest): Promise<WarningPlan> {
+/** How long the content script waits for a decision: smart mode's check may take up to 3 s. */
+const DECIDE_TIMEOUT_MS = 5000;
+
+async function plan(share: ShareRequest, files: File[]): Promise<WarningPlan> {
   try {
-    const reply = (await send({ type: 'decide', share }, 4000)) as Reply<'decide'> | undefined;
+    const message = { type: 'decide', share, ...(files.length ? { data: files } : {}) };
+    const reply = (await send(message, DECIDE_TIMEOUT_MS)) as Reply<'decide'> | undefined;
     if (reply && !('error' in reply)) return reply;
     console.error('Pausa: no decision from the background; warning with the defaults.', reply);
   } catch (error) {
@@ -31,8 +35,8 @@ async function plan(share: ShareRequest): Promise<WarningPlan> {
   return FALLBACK_PLAN;
 }
 
-export async function runWarning(share: ShareRequest): Promise<boolean> {
-  const decided = await plan(share);
+export async function runWarning(share: ShareRequest, files: File[] = []): Promise<boolean> {
+  const decided = await plan(share, files);
   if (!decided.warn) return true;
   // The background reads the messages: a page's content script cannot fetch extension files
   // that are not web-accessible, and Pausa keeps its locale files private.
@@ -44,7 +48,7 @@ export async function runWarning(share: ShareRequest): Promise<boolean> {
   const t = await translator(decided.language, load, (key, subs) => browser.i18n.getMessage(key, subs));
   const go = await showWarning({
     kind: share.kind,
-    texts: warningTexts(share.kind, t),
+    texts: warningTexts(share.kind, t, decided.reason),
     allowContinue: decided.allowContinue,
     continueDelaySeconds: decided.continueDelaySeconds,
     onHelp: () => void browser.runtime.sendMessage({ type: 'openHelp' }).catch(() => undefined),

@@ -22,6 +22,7 @@ export const css = `
 }
 .mark { display: flex; gap: 6px; margin-bottom: 12px; }
 .mark span { display: block; width: 8px; height: 28px; border-radius: 4px; background: #2f5bd3; }
+.why { margin: 0 0 12px; font-size: 1rem; line-height: 1.45; }
 h2 { margin: 0 0 12px; font-size: 1.3rem; line-height: 1.3; font-weight: 650; }
 ul { margin: 0 0 20px; padding-left: 1.2em; }
 li { margin: 0 0 6px; }

@@ -31,7 +31,7 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
   beforeAll(async () => {
     server = await startServer();
     // No waiting for the background after install: the first test is the moment after install.
-    session = await launch(name, { waitForCoverage: false });
+    session = await launch(name, { waitForCoverage: false, settings: null });
   });
   afterAll(async () => {
     await session?.close();
@@ -75,9 +75,8 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     const options = await session.openExtensionPage('src/options/index.html');
     await options.waitForSelector('input[name="mode"]');
     expect(await options.$$eval('input[name="mode"]', (els) => els.length)).toBe(4);
-    expect(await options.$eval('input[value="every-share"]', (el) => (el as HTMLInputElement).checked)).toBe(
-      true,
-    );
+    // A fresh install is in smart mode (SPEC §4).
+    expect(await options.$eval('input[value="smart"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
     await options.close();
   });
 

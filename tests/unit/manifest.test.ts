@@ -23,8 +23,10 @@ describe('manifests', () => {
   });
 
   it('ask for the minimum: storage, scripting, alarms, activeTab, and the covered sites', () => {
+    // Chrome also needs `offscreen`: smart mode's check runs in an offscreen document.
+    expect(chrome.permissions).toEqual(['storage', 'scripting', 'alarms', 'activeTab', 'offscreen']);
+    expect(firefox.permissions).toEqual(['storage', 'scripting', 'alarms', 'activeTab']);
     for (const m of [chrome, firefox]) {
-      expect(m.permissions).toEqual(['storage', 'scripting', 'alarms', 'activeTab']);
       expect(m.host_permissions).not.toContain('<all_urls>');
       expect(m.host_permissions).not.toContain('*://*/*');
       // Other sites (policy, extra sites, rule updates) are asked for when needed.

@@ -27,6 +27,7 @@ describe('readPolicy', () => {
         { name: 'School counsellor', phone: '+351 210 000 000', url: 'https://school.example/help' },
       ],
       detectExtortionMessages: true,
+      smartSensitivity: 'high',
     };
     const { policy, problems } = readPolicy(good);
     expect(problems).toEqual([]);
@@ -70,7 +71,8 @@ describe('effectiveConfig', () => {
   it('defaults', () => {
     const c = effectiveConfig({});
     expect(c).toMatchObject({
-      mode: 'every-share',
+      mode: 'smart',
+      sensitivity: 'standard',
       allSites: false,
       allowContinue: true,
       rulesUrl: DEFAULT_RULES_URL,

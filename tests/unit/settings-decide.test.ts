@@ -4,8 +4,9 @@ import { effectiveConfig, STRICT_DELAY_SECONDS } from '../../src/shared/config';
 import { defaultSettings, readSettings } from '../../src/shared/settings';
 
 describe('readSettings', () => {
-  it('defaults to every-share until the image check exists (SPEC §4)', () => {
-    expect(readSettings(undefined).mode).toBe('every-share');
+  it('defaults to smart mode with standard sensitivity (SPEC §4)', () => {
+    expect(readSettings(undefined).mode).toBe('smart');
+    expect(readSettings(undefined).sensitivity).toBe('standard');
   });
   it('a bad field falls back on its own, keeping the rest', () => {
     const s = readSettings({ mode: 'loud', disabledSites: ['reddit'], extraSites: 'nope' });

@@ -99,6 +99,10 @@ export interface LaunchOptions {
   /** Wait until the background has settled coverage after install (default). Off: return as soon
    * as the browser says the extension is installed, as an outside test might. */
   waitForCoverage?: boolean;
+  /** The person's settings to start from. Default `{ mode: 'every-share' }`: the share-path suites
+   * test the pause on every path, which smart mode (a fresh install's default) would skip for a
+   * benign photo or a second camera request. `null` keeps the fresh install's own defaults. */
+  settings?: Record<string, unknown> | null;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
@@ -169,6 +173,8 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
     },
   };
   if (options.waitForCoverage !== false) await waitForCoverage(session);
+  const settings = options.settings === undefined ? { mode: 'every-share' } : options.settings;
+  if (settings) await setSettings(session, settings);
   return session;
 }
 
@@ -188,6 +194,31 @@ async function waitForCoverage(session: Session): Promise<void> {
         return stored.coverage !== undefined;
       },
       { timeout: 15_000, polling: 100 },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Write the person's settings and wait until the background's configuration has them. */
+export async function setSettings(session: Session, settings: Record<string, unknown>): Promise<void> {
+  const page = await session.openExtensionPage('src/options/index.html');
+  try {
+    await page.evaluate(async (next: Record<string, unknown>) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const { settings: current } = await api.storage.local.get('settings');
+      await api.storage.local.set({ settings: { ...(current as object), ...next } });
+    }, settings);
+    await page.waitForFunction(
+      async (next: Record<string, unknown>) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const status = (await api.runtime.sendMessage({ type: 'getStatus' })) as {
+          config?: Record<string, unknown>;
+        };
+        return Object.entries(next).every(([key, value]) => status.config?.[key] === value);
+      },
+      { timeout: 10_000, polling: 100 },
+      settings,
     );
   } finally {
     await page.close();

@@ -1,6 +1,8 @@
 // Test files the "person" picks, written once per run with fixed pseudo-random bytes.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { toModelInput } from '../../../src/shared/pixels';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +16,7 @@ const SPECS: Record<string, number> = {
   'doc.pdf': 20_480,
   'notes.docx': 7_777,
 };
-export type FixtureFile = keyof typeof SPECS;
+export type FixtureFile = keyof typeof SPECS | (typeof PHOTOS)[number];
 
 function bytes(seed: number, size: number): Buffer {
   const out = Buffer.alloc(size);
@@ -28,11 +30,65 @@ function bytes(seed: number, size: number): Buffer {
   return out;
 }
 
+/** Real photos for smart mode (tests/fixtures/photos, CC0: see the README there). */
+const PHOTOS_DIR = new URL('../../fixtures/photos/', import.meta.url).pathname;
+export const PHOTOS = [
+  'coffee.png',
+  'chelsea.png',
+  'coffee-nudged.png',
+  'coffee.jpg',
+  'coffee-448.png',
+  'chelsea-448.png',
+] as const;
+
+/** A benign JPEG, encoded here from the CC0 coffee photo (a camera would give a JPEG). */
+function writeCoffeeJpeg(): void {
+  const require = createRequire(import.meta.url);
+  const jpeg = require('jpeg-js') as { encode(img: object, quality: number): { data: Buffer } };
+  const { PNG } = require('pngjs') as {
+    PNG: { sync: { read(b: Buffer): { data: Buffer; width: number; height: number } } };
+  };
+  const png = PNG.sync.read(readFileSync(join(PHOTOS_DIR, 'coffee.png')));
+  writeFileSync(join(FILES_DIR, 'coffee.jpg'), jpeg.encode(png, 90).data);
+}
+
 export function writeFixtureFiles(): void {
   mkdirSync(FILES_DIR, { recursive: true });
   Object.entries(SPECS).forEach(([name, size], i) =>
     writeFileSync(join(FILES_DIR, name), bytes(i + 7, size)),
   );
+  for (const name of ['coffee.png', 'chelsea.png', 'coffee-nudged.png']) {
+    copyFileSync(join(PHOTOS_DIR, name), join(FILES_DIR, name));
+  }
+  writeCoffeeJpeg();
+  for (const name of ['coffee', 'chelsea']) write448(name);
+}
+
+/**
+ * The photo as the model sees it (squeezed to 224 × 224 by src/shared/pixels.ts), stored at
+ * 448 × 448 with each pixel doubled: the size the extension decodes a photo to, so a browser and
+ * Node start from exactly the same pixels (the parity test).
+ */
+function write448(name: string): void {
+  const require = createRequire(import.meta.url);
+  const { PNG } = require('pngjs') as {
+    PNG: {
+      new (o: object): { data: Buffer };
+      sync: { read(b: Buffer): { data: Buffer; width: number; height: number }; write(p: object): Buffer };
+    };
+  };
+  const source = PNG.sync.read(readFileSync(join(PHOTOS_DIR, `${name}.png`)));
+  const input = toModelInput(source.data, source.width, source.height);
+  const out = new PNG({ width: 448, height: 448 });
+  for (let y = 0; y < 448; y++) {
+    for (let x = 0; x < 448; x++) {
+      const i = ((y >> 1) * 224 + (x >> 1)) * 3;
+      const o = (y * 448 + x) * 4;
+      for (let c = 0; c < 3; c++) out.data[o + c] = Math.round(input[i + c]! * 255);
+      out.data[o + 3] = 255;
+    }
+  }
+  writeFileSync(join(FILES_DIR, `${name}-448.png`), PNG.sync.write(out));
 }
 
 export const filePath = (name: string): string => join(FILES_DIR, name);
