@@ -28,9 +28,6 @@ export function manifestFor(browser: Browser): ManifestV3Export {
       // Content script → background messages carry the shared File objects for that check; Chrome's
       // default JSON messaging would turn them into {} (Chrome 148+; Firefox always clones).
       message_serialization: 'structured_clone',
-      // WebAssembly for the check (Chrome's default extension CSP blocks it; Firefox's MV3 default
-      // already has 'wasm-unsafe-eval'). Still no eval, no remote scripts.
-      content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     } as ManifestV3Export;
   }
   return {
