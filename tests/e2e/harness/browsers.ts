@@ -213,9 +213,12 @@ export async function setSettings(session: Session, settings: Record<string, unk
       async (next: Record<string, unknown>) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const status = (await api.runtime.sendMessage({ type: 'getStatus' })) as {
-          config?: Record<string, unknown>;
+          config?: Record<string, unknown> & { managed: string[] };
         };
-        return Object.entries(next).every(([key, value]) => status.config?.[key] === value);
+        // A key the policy sets stays the policy's (smartSensitivity is policy's name for sensitivity).
+        const managed = (key: string) =>
+          status.config?.managed.includes(key === 'sensitivity' ? 'smartSensitivity' : key);
+        return Object.entries(next).every(([key, value]) => managed(key) || status.config?.[key] === value);
       },
       { timeout: 10_000, polling: 100 },
       settings,
