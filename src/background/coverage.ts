@@ -5,7 +5,7 @@
 // scripts, which the background then answers with "no warning" (see handlers.ts `decide`).
 import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
-import { COVERAGE_KEY, type Coverage } from '../shared/coverage';
+import { COVERAGE_KEY, LAST_PLAN_KEY, lastPlanOf, type Coverage } from '../shared/coverage';
 import { coveredPatterns, scriptPattern } from '../shared/coverage-patterns';
 import type { Rules } from '../shared/rules';
 import { serial } from '../shared/serial';
@@ -102,7 +102,11 @@ export const applyCoverage = serial(async (): Promise<{ missing: string[]; confi
   const [rules, config] = await Promise.all([currentRules(), currentConfig()]);
   const coverage = coverageFor(rules, config);
   const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
-  await browser.storage.local.set({ [COVERAGE_KEY]: coverage, coverageMissing: missing });
+  await browser.storage.local.set({
+    [COVERAGE_KEY]: coverage,
+    coverageMissing: missing,
+    [LAST_PLAN_KEY]: lastPlanOf(config),
+  });
   await registerContentScripts(granted);
   return { missing, config };
 });

@@ -4,6 +4,7 @@ import { fetchMessages } from '../shared/i18n';
 import { siteForUrl } from '../shared/match';
 import type { ExtensionStatus } from '../shared/messages';
 import { grantCamera, takeCameraGrant } from './camera-grants';
+import { CameraRefusals } from './camera-refusals';
 import { applyCoverage, coverageFor } from './coverage';
 import { decide } from './decide';
 import { checkFiles } from './smart';
@@ -17,6 +18,24 @@ import { currentConfig, currentRules, currentState } from './state';
 import { TabQueue } from './tab-queue';
 
 const warnings = new TabQueue();
+const refusals = new CameraRefusals();
+
+/** The content script gives up on `decide` after 5 s (src/warning/index.ts) and falls back to the
+ * last known plan; the background answers within this, whatever it waits for. */
+export const DECIDE_BUDGET_MS = 4500;
+export const WARNING_PORT = 'pausa-warning:';
+
+/**
+ * A warning's port: the warning module opens it while its warning is shown. When the frame goes
+ * away (reload, navigation, a removed frame, a closed tab) the port disconnects and the tab's next
+ * warning no longer waits for an answer that will never come.
+ */
+export function onWarningPort(port: browser.Runtime.Port): void {
+  const tabId = port.sender?.tab?.id;
+  const ticket = Number(port.name.slice(WARNING_PORT.length));
+  if (!port.name.startsWith(WARNING_PORT) || tabId === undefined || !Number.isInteger(ticket)) return;
+  port.onDisconnect.addListener(() => warnings.release(ticket, tabId));
+}
 
 async function extensionStatus(): Promise<ExtensionStatus> {
   const [{ rules, status }, { config: cfg, policyProblems }, stored] = await Promise.all([
@@ -45,6 +64,7 @@ async function extensionStatus(): Promise<ExtensionStatus> {
 export const handlers: Handlers = {
   ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
   decide: async ({ share, data }, sender) => {
+    const started = Date.now();
     const [config, rules] = await Promise.all([currentConfig(), currentRules()]);
     let plan = decide(share, config);
     const tabId = sender.tab?.id;
@@ -54,6 +74,11 @@ export const handlers: Handlers = {
     if (url === undefined || !isCovered(coverageFor(rules, config), config, url))
       return { ...plan, warn: false };
     if (!plan.warn || tabId === undefined) return plan;
+    // Asked again without the person doing anything (a loop), right after Go back: refused quietly.
+    // A person who clicks again gets the warning again.
+    if (share.kind === 'camera' && refusals.isRefused(tabId, sender.frameId ?? 0, share.gestureAt)) {
+      return { ...plan, refuse: true };
+    }
     if (share.kind === 'camera' && (await takeCameraGrant(tabId))) return { ...plan, warn: false };
     if (config.mode === 'smart') {
       if (share.kind === 'files') {
@@ -64,12 +89,17 @@ export const handlers: Handlers = {
         return { ...plan, warn: false };
       }
     }
-    return { ...plan, ticket: await warnings.acquire(tabId) };
+    const wait = Math.max(0, DECIDE_BUDGET_MS - (Date.now() - started));
+    return { ...plan, ticket: await warnings.acquire(tabId, wait) };
   },
   answered: async ({ kind, choice, ticket }, sender) => {
-    if (ticket !== undefined) warnings.release(ticket);
     const tabId = sender.tab?.id;
-    if (kind === 'call' && choice === 'continue' && tabId !== undefined) await grantCamera(tabId);
+    if (ticket !== undefined) warnings.release(ticket, tabId);
+    if (tabId === undefined) return { ok: true };
+    // Continue on a call button or on a camera warning: the call's own camera request that follows
+    // does not warn a second time. Go back on the camera: this frame's requests are quiet a while.
+    if (kind !== 'files' && choice === 'continue') await grantCamera(tabId);
+    if (kind === 'camera' && choice === 'back') refusals.refuse(tabId, sender.frameId ?? 0);
     return { ok: true };
   },
   // The options page's "try the check": the person's own photo, on this device, nothing kept.

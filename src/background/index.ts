@@ -2,13 +2,14 @@
 // content-script registration in step with rules, settings and policy, and keeps the rules current.
 import browser from 'webextension-polyfill';
 import { applyCoverage } from './coverage';
-import { handlers } from './handlers';
+import { handlers, onWarningPort } from './handlers';
 import { createRouter } from './router';
 import { CHECK_ALARM, checkRules, RETRY_ALARM, scheduleChecks } from './rules-updater';
 import { closeIfIdle, OFFSCREEN_ALARM } from './smart';
 import { currentConfig } from './state';
 
 browser.runtime.onMessage.addListener(createRouter(handlers));
+browser.runtime.onConnect.addListener(onWarningPort);
 
 async function sync(): Promise<void> {
   try {

@@ -8,10 +8,19 @@ import { linkToMainWorld } from './link';
 import { warn } from './warning-loader';
 
 const link = linkToMainWorld((msg, reply, files) => {
-  void warn({ kind: msg.kind, via: msg.via, files: msg.files }, files).then((go) =>
+  void warn({ kind: msg.kind, via: msg.via, files: msg.files, gestureAt }, files).then((go) =>
     reply({ t: 'answer', id: msg.id, go }),
   );
 });
+
+// The person's last press on the page (not on the warning, whose events arrive at its host).
+let gestureAt: number | undefined;
+const onGesture = (event: Event): void => {
+  if (event.isTrusted && (event.target as Element | null)?.localName !== 'pausa-warning')
+    gestureAt = Date.now();
+};
+addEventListener('pointerdown', onGesture, true);
+addEventListener('keydown', onGesture, true);
 
 // about:blank and srcdoc frames have no URL of their own but inherit their parent's origin.
 const pageUrl = location.protocol === 'about:' ? `${origin}/` : location.href;

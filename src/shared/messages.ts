@@ -18,6 +18,9 @@ export const ShareRequest = z.object({
   kind: z.enum(['files', 'camera', 'call']),
   via: z.string().max(40),
   files: z.array(FileMetaSchema).max(1000),
+  /** When the person last pressed a pointer or a key on the page, outside the warning (ms since
+   * the epoch): tells a person asking again from a page asking again by itself. */
+  gestureAt: z.number().optional(),
 });
 export type ShareRequest = z.infer<typeof ShareRequest>;
 
@@ -34,6 +37,9 @@ export interface WarningPlan {
   /** Smart mode: why the warning appeared (the check thinks a photo may be intimate, or could
    * not check a file). Absent in the other modes. */
   reason?: 'intimate' | 'unsure';
+  /** The camera right after Go back in the same frame: refused without a warning (a page asking
+   * in a loop must not pin the person under warnings). */
+  refuse?: boolean;
 }
 
 export interface TabStatus {

@@ -2,17 +2,35 @@
 // background whether to warn (mode, policy), shows the warning and reports the answer.
 import browser from 'webextension-polyfill';
 import type { Reply, ShareRequest, WarningPlan } from '../shared/messages';
+import { LAST_PLAN_KEY, type LastPlan } from '../shared/coverage';
 import { translator } from '../shared/i18n';
 import { showWarning } from './mount';
 import { warningTexts } from './texts';
 
-/** If the background cannot answer (asleep too long, restarting), warn with the defaults. */
-const FALLBACK_PLAN: WarningPlan = {
+/** If the background cannot answer (asleep too long, restarting), warn with the last plan it
+ * wrote (see ../shared/coverage.ts); only if there is none, with the defaults. */
+const DEFAULT_PLAN: WarningPlan = {
   warn: true,
   allowContinue: true,
   continueDelaySeconds: 0,
   mode: 'every-share',
 };
+
+async function lastKnownPlan(share: ShareRequest): Promise<WarningPlan> {
+  try {
+    const stored = (await browser.storage.local.get(LAST_PLAN_KEY))[LAST_PLAN_KEY] as LastPlan | undefined;
+    if (!stored || typeof stored.allowContinue !== 'boolean') return DEFAULT_PLAN;
+    return {
+      ...DEFAULT_PLAN,
+      ...stored,
+      warn: stored.mode !== 'off',
+      // Smart mode could not check anything: say so.
+      ...(stored.mode === 'smart' && share.kind === 'files' ? { reason: 'unsure' as const } : {}),
+    };
+  } catch {
+    return DEFAULT_PLAN;
+  }
+}
 
 /** A message to the background that gives up (resolves undefined) after `ms`. */
 function send(message: unknown, ms: number): Promise<unknown> {
@@ -28,16 +46,34 @@ async function plan(share: ShareRequest, files: File[]): Promise<WarningPlan> {
     const message = { type: 'decide', share, ...(files.length ? { data: files } : {}) };
     const reply = (await send(message, DECIDE_TIMEOUT_MS)) as Reply<'decide'> | undefined;
     if (reply && !('error' in reply)) return reply;
-    console.error('Pausa: no decision from the background; warning with the defaults.', reply);
+    console.error('Pausa: no decision from the background; warning with the last known settings.', reply);
   } catch (error) {
-    console.error('Pausa: no decision from the background; warning with the defaults.', error);
+    console.error('Pausa: no decision from the background; warning with the last known settings.', error);
   }
-  return FALLBACK_PLAN;
+  return lastKnownPlan(share);
 }
 
 export async function runWarning(share: ShareRequest, files: File[] = []): Promise<boolean> {
   const decided = await plan(share, files);
+  if (decided.refuse) {
+    console.info('Pausa: camera refused quietly (Go back a moment ago in this frame).');
+    return false;
+  }
   if (!decided.warn) return true;
+  // Held open while the warning is shown: if this frame goes away unanswered, the background frees
+  // the tab's next warning at once instead of making it wait.
+  const port =
+    decided.ticket === undefined
+      ? undefined
+      : browser.runtime.connect({ name: `pausa-warning:${decided.ticket}` });
+  try {
+    return await showAndAnswer(share, decided);
+  } finally {
+    port?.disconnect();
+  }
+}
+
+async function showAndAnswer(share: ShareRequest, decided: WarningPlan): Promise<boolean> {
   // The background reads the messages: a page's content script cannot fetch extension files
   // that are not web-accessible, and Pausa keeps its locale files private.
   const load = async (locale: string) => {

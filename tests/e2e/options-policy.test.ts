@@ -10,11 +10,13 @@ import {
   answer,
   received,
   settle,
+  shows,
   waitForNoWarning,
   waitForReceived,
   waitForWarning,
   warningHostCount,
 } from './harness/warning';
+import { pick } from './harness/pick';
 
 type Status = {
   lock: { locked: boolean; hasPin: boolean; retryAt: number };
@@ -221,6 +223,39 @@ describe.each(BROWSERS)('%s: managed policy', (name) => {
       // Focus may have gone to the help tab; the warning keeps it inside when the page is back.
       await page.click('body').catch(() => undefined);
     });
+    await page.close();
+  });
+
+  it('a reload during a warning does not loosen the next one: still no Continue, and at once', async () => {
+    // Chromium fills managed storage a few seconds after install.
+    const options = await session.openExtensionPage('src/options/index.html');
+    await options.waitForFunction(
+      async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const s = (await api.runtime.sendMessage({ type: 'getStatus' })) as {
+          config: { allowContinue: boolean };
+        };
+        return s.config.allowContinue === false;
+      },
+      { timeout: 20_000, polling: 250 },
+    );
+    await options.close();
+    const page = await session.browser.newPage();
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    await pick(page, '#visible', ['photo.jpg']);
+    await waitForWarning(page);
+    // The person reloads instead of answering: that warning's frame is gone, unanswered.
+    await page.reload();
+    const started = Date.now();
+    await pick(page, '#visible', ['photo.jpg']);
+    await waitForWarning(page);
+    // The background's answer, not the content script's 5-second fallback.
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(await shows(page, 'Continue anyway')).toBe(false);
+    await page.keyboard.press('Escape');
+    await waitForNoWarning(page);
+    await settle();
+    expect((await received(page)).map((r) => r.event)).toEqual(['cancel']);
     await page.close();
   });
 

@@ -209,6 +209,30 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
       expect((await waitForReceived(page, 2))[1]).toMatchObject({ event: 'resolved' });
     });
 
+    it('after Go back, the page asking again by itself is refused quietly; a click of the person warns again', async () => {
+      await page.click('#camera');
+      await answer(page, 'back');
+      await waitForReceived(page, 1);
+      // A script asks again (no press of the person's since Go back): no warning, NotAllowedError.
+      await page.evaluate(() => document.getElementById('camera')!.click());
+      const quiet = await waitForReceived(page, 2);
+      expect(quiet[1]).toMatchObject({ event: 'rejected', error: 'NotAllowedError' });
+      expect(await warningHostCount(page)).toBe(0);
+      await page.click('#camera');
+      await answer(page, 'back');
+      expect((await waitForReceived(page, 3))[2]).toMatchObject({ event: 'rejected' });
+    });
+
+    it('Continue on the camera: the call asking for it again right after does not warn twice', async () => {
+      await page.click('#camera');
+      await answer(page, 'continue');
+      await waitForReceived(page, 1);
+      await page.click('#camera');
+      const got = await waitForReceived(page, 2);
+      expect(got.map((r) => r.event)).toEqual(['resolved', 'resolved']);
+      expect(await warningHostCount(page)).toBe(0);
+    });
+
     it('a "start video call" control warns before the call; Continue does not warn twice', async () => {
       await page.click('#call');
       await answer(page, 'back');

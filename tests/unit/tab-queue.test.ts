@@ -36,4 +36,26 @@ describe('TabQueue', () => {
     queue.release(t);
     await expect(queue.acquire(3)).resolves.toBeGreaterThan(t);
   });
+
+  it('a caller never waits longer than it says (a stuck holder cannot push it into a timeout)', async () => {
+    const queue = new TabQueue();
+    await queue.acquire(4); // never answered
+    const started = Date.now();
+    const ticket = await queue.acquire(4, 30);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(ticket).toBeGreaterThan(0);
+  });
+
+  it('a release for another tab is ignored (a frame can free only its own tab warning)', async () => {
+    const queue = new TabQueue();
+    const first = await queue.acquire(5);
+    let secondIn = false;
+    const second = queue.acquire(5).then(() => (secondIn = true));
+    queue.release(first, 6);
+    await later();
+    expect(secondIn).toBe(false);
+    queue.release(first, 5);
+    await second;
+    expect(secondIn).toBe(true);
+  });
 });
