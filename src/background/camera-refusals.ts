@@ -16,11 +16,18 @@ export class CameraRefusals {
     this.#refused.set(this.#key(tabId, frameId), now);
   }
 
-  /** Whether this frame's camera request is refused without a warning. `gestureAt`: the time of
-   * the person's last click or key on the page (outside the warning), if any. */
-  isRefused(tabId: number, frameId: number, gestureAt: number | undefined, now = Date.now()): boolean {
+  /** Whether this frame's camera request is refused without a warning. `askedAt`: when the page
+   * asked (a request made before the Go back, waiting its turn, still gets its warning);
+   * `gestureAt`: the person's last click or key on the page (outside the warning), if any. */
+  isRefused(
+    tabId: number,
+    frameId: number,
+    { askedAt, gestureAt }: { askedAt?: number; gestureAt?: number },
+    now = Date.now(),
+  ): boolean {
     const at = this.#refused.get(this.#key(tabId, frameId));
     if (at === undefined || at + QUIET_MS <= now) return false;
+    if (askedAt !== undefined && askedAt <= at) return false;
     return gestureAt === undefined || gestureAt <= at;
   }
 }

@@ -76,7 +76,7 @@ export const handlers: Handlers = {
     if (!plan.warn || tabId === undefined) return plan;
     // Asked again without the person doing anything (a loop), right after Go back: refused quietly.
     // A person who clicks again gets the warning again.
-    if (share.kind === 'camera' && refusals.isRefused(tabId, sender.frameId ?? 0, share.gestureAt)) {
+    if (share.kind === 'camera' && refusals.isRefused(tabId, sender.frameId ?? 0, share)) {
       return { ...plan, refuse: true };
     }
     if (share.kind === 'camera' && (await takeCameraGrant(tabId))) return { ...plan, warn: false };

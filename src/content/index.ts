@@ -8,9 +8,8 @@ import { linkToMainWorld } from './link';
 import { warn } from './warning-loader';
 
 const link = linkToMainWorld((msg, reply, files) => {
-  void warn({ kind: msg.kind, via: msg.via, files: msg.files, gestureAt }, files).then((go) =>
-    reply({ t: 'answer', id: msg.id, go }),
-  );
+  const share = { kind: msg.kind, via: msg.via, files: msg.files, gestureAt, askedAt: Date.now() };
+  void warn(share, files).then((go) => reply({ t: 'answer', id: msg.id, go }));
 });
 
 // The person's last press on the page (not on the warning, whose events arrive at its host).

@@ -21,6 +21,8 @@ export const ShareRequest = z.object({
   /** When the person last pressed a pointer or a key on the page, outside the warning (ms since
    * the epoch): tells a person asking again from a page asking again by itself. */
   gestureAt: z.number().optional(),
+  /** When the page asked (ms since the epoch), before waiting for an earlier warning. */
+  askedAt: z.number().optional(),
 });
 export type ShareRequest = z.infer<typeof ShareRequest>;
 
