@@ -8,7 +8,13 @@ import { linkToMainWorld } from './link';
 import { warn } from './warning-loader';
 
 const link = linkToMainWorld((msg, reply, files) => {
-  const share = { kind: msg.kind, via: msg.via, files: msg.files, gestureAt, askedAt: Date.now() };
+  // What each file is, from the files themselves; one that did not arrive counts as unknown (the
+  // background then warns: it cannot tell what it was).
+  const meta = Array.from({ length: Math.max(msg.n, files.length) }, (_, i) => {
+    const file = files[i];
+    return file ? { name: file.name, type: file.type, size: file.size } : { name: '', type: '', size: 0 };
+  });
+  const share = { kind: msg.kind, via: msg.via, files: meta, gestureAt, askedAt: Date.now() };
   void warn(share, files).then((go) => reply({ t: 'answer', id: msg.id, go }));
 });
 

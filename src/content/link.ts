@@ -1,4 +1,5 @@
 // The isolated world's end of the private channel (see ../shared/bridge.ts).
+import { media as bundledMedia } from '../rules/rules.json';
 import { HELLO_EVENT, LINK_EVENT, TO_CONTENT, TO_MAIN, type ToContent, type ToMain } from '../shared/bridge';
 
 export function linkToMainWorld(
@@ -25,9 +26,10 @@ export function linkToMainWorld(
       if (msg.t === 'ask' && Number.isInteger(msg.id)) onAsk(msg, reply, files);
     });
     // The first message completes the link on the main side.
-    reply(currentMedia ? { t: 'media', ...currentMedia } : { t: 'hi' });
+    reply({ t: 'media', ...currentMedia });
   };
-  let currentMedia: { mimePrefixes: string[]; extensions: string[] } | undefined;
+  // The bundled media rules until the stored ones arrive: the main world has none of its own.
+  let currentMedia: { mimePrefixes: string[]; extensions: string[] } = bundledMedia;
   document.addEventListener(LINK_EVENT, onLink, true);
   document.dispatchEvent(new CustomEvent(HELLO_EVENT));
   return {

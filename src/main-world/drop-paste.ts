@@ -11,20 +11,52 @@ const POINTER_KEYS = 'clientX clientY screenX screenY ctrlKey shiftKey altKey me
 type Item = DataTransferItem & { getAsFileSystemHandle?(): Promise<unknown> };
 
 /**
- * Chromium: a dropped file's FileSystemHandle, which libraries read from the drop's items
- * (react-dropzone's file-selector does, and fails without it). Asked for during the person's drop,
- * the only moment the browser gives it, and handed out again for the same File after Continue.
+ * What the browser hands out for a dropped file only during the person's drop, kept per File and
+ * handed out again, by the same methods, for the same File on the drop Pausa re-dispatches after
+ * Continue: Chromium's FileSystemHandle (react-dropzone's file-selector reads it, and fails without
+ * it) and the entry of `webkitGetAsEntry()` (Dropzone and any site that accepts folders read it;
+ * for a folder it is the only way in). Asked for only for a drop Pausa holds.
  */
-const handles = new WeakMap<File, Promise<unknown>>();
+const KEPT = ['getAsFileSystemHandle', 'webkitGetAsEntry'] as const;
+const kept = new WeakMap<File, unknown[]>();
 
-function take(dt: DataTransfer | null) {
+/**
+ * Whether dropped folders hold a photo or video, by their files' names, looking at 1000 entries
+ * at most (files and folders, at any depth). A folder too big to look through, or that cannot be read, counts
+ * as holding media: it gets the warning.
+ */
+function folderHasMedia(list: FileSystemEntry[]): Promise<boolean> {
+  let budget = 1000;
+  const look = async (some: FileSystemEntry[]): Promise<boolean> => {
+    for (const entry of some) {
+      if (--budget < 0) return true;
+      if (!entry.isDirectory) {
+        if (hasMedia([{ name: entry.name, type: '', size: 0 }])) return true;
+        continue;
+      }
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      // readEntries gives a folder's entries in batches, an empty one at the end.
+      for (
+        let batch;
+        (batch = await new Promise<FileSystemEntry[]>((ok, no) => reader.readEntries(ok, no))).length;
+      ) {
+        if (await look(batch)) return true;
+      }
+    }
+    return false;
+  };
+  return look(list).catch(() => true);
+}
+
+/** The event's files, its text items (type, value) and its file items (a tuple: fewer bytes). */
+function take(dt: DataTransfer | null): [File[], Array<[string, string]>, Item[]] {
   const strings: Array<[string, string]> = [];
   const fileItems: Item[] = [];
   for (const item of Array.from(dt?.items ?? [])) {
     if (item.kind === 'string') strings.push([item.type, dt!.getData(item.type)]);
     else fileItems.push(item);
   }
-  return { files: Array.from(dt?.files ?? []), strings, fileItems };
+  return [Array.from(dt?.files ?? []), strings, fileItems];
 }
 
 /** A synthetic event whose dataTransfer/clipboardData the page reads as ours. Firefox drops a
@@ -39,20 +71,28 @@ function onDropOrPaste(event: Event): void {
   if (!event.isTrusted) return;
   const drop = event.type === 'drop';
   const key = drop ? 'dataTransfer' : 'clipboardData';
-  const held = take((event as unknown as Record<string, DataTransfer | null>)[key] ?? null);
-  if (!hasMedia(held.files)) return;
+  const [files, strings, fileItems] = take(
+    (event as unknown as Record<string, DataTransfer | null>)[key] ?? null,
+  );
+  const dropped = drop ? fileItems.map((item) => [item, item.webkitGetAsEntry?.()] as const) : [];
+  const folders = dropped.flatMap(([, entry]) => (entry?.isDirectory ? [entry] : []));
+  const media = hasMedia(files);
+  if (!media && !folders.length) return;
   stop(event);
-  // Only for a drop Pausa holds, and now: the browser gives handles only during the event.
-  for (const item of held.fileItems) {
-    const handle = item.getAsFileSystemHandle?.();
-    if (handle) handles.set(item.getAsFile()!, handle);
+  // Only for a drop Pausa holds, and now: the browser gives these only during the event.
+  for (const [item, entry] of dropped) {
+    kept.set(item.getAsFile()!, [item.getAsFileSystemHandle?.(), entry]);
   }
   const target = event.composedPath()[0] ?? event.target ?? document;
   const init: Record<string, unknown> = { bubbles: true, cancelable: true, composed: true };
   if (drop) for (const k of POINTER_KEYS) init[k] = (event as unknown as Record<string, unknown>)[k];
-  void ask('files', drop ? 'drop' : 'paste', held.files).then((go) => {
+  // A drop of folders only: looked into first; without media inside, it goes on with no warning.
+  const asked = media
+    ? ask('files', drop ? 'drop' : 'paste', files)
+    : folderHasMedia(folders).then((inside) => !inside || ask('files', 'drop', files));
+  void asked.then((go) => {
     if (!go && !drop) return;
-    const dt = (init[key] = go ? transferOf(held.files, held.strings) : new DataTransfer());
+    const dt = (init[key] = go ? transferOf(files, strings) : new DataTransfer());
     const next = drop ? new DragEvent(go ? 'drop' : 'dragleave', init) : new ClipboardEvent('paste', init);
     target.dispatchEvent(withData(next, key, dt));
   });
@@ -61,14 +101,16 @@ function onDropOrPaste(event: Event): void {
 export function hookDropAndPaste(win: Window & typeof globalThis): void {
   win.addEventListener('drop', onDropOrPaste, true);
   win.addEventListener('paste', onDropOrPaste, true);
-  hook(
-    win.DataTransferItem.prototype as Item,
-    'getAsFileSystemHandle',
-    (original) =>
-      ({
-        getAsFileSystemHandle(this: Item) {
-          return handles.get(this.getAsFile()!) ?? original!.call(this);
-        },
-      }).getAsFileSystemHandle,
+  KEPT.forEach((name, i) =>
+    hook(
+      win.DataTransferItem.prototype as Item,
+      name,
+      (original) =>
+        ({
+          [name](this: Item) {
+            return kept.get(this.getAsFile()!)?.[i] ?? (original as () => unknown).call(this);
+          },
+        })[name] as never,
+    ),
   );
 }

@@ -9,15 +9,16 @@ import {
   type ToMain,
 } from '../shared/bridge';
 import { transferOf } from './util';
-import { media as bundledMedia } from '../rules/rules.json';
 
 // Saved before any page script runs, so a page that later replaces them cannot read our messages.
 const dispatch = EventTarget.prototype.dispatchEvent;
 const PageCustomEvent = CustomEvent;
 const { parse, stringify } = JSON;
 
-/** Media rules; the content script sends the current ones once linked. */
-export const media = { mimePrefixes: bundledMedia.mimePrefixes, extensions: bundledMedia.extensions };
+/** Media rules: the content script sends them as it links (the bundled ones, then any newer).
+ * Empty until then, when nothing could show a warning anyway (see `ask`): every byte here loads on
+ * every covered page, so the list is not bundled twice. */
+export const media: { mimePrefixes: string[]; extensions: string[] } = { mimePrefixes: [], extensions: [] };
 
 const node = document.createElement('pausa-link');
 let linked = false;
@@ -45,7 +46,8 @@ function onMessage(event: Event): void {
   if (msg.t === 'answer') {
     waiting.get(msg.id)?.(msg.go === true);
     waiting.delete(msg.id);
-  } else if (msg.t === 'media' && Array.isArray(msg.mimePrefixes) && Array.isArray(msg.extensions)) {
+  } else if (msg.t === 'media') {
+    // Only the content script holds the link element: its messages need no second check.
     media.mimePrefixes = msg.mimePrefixes;
     media.extensions = msg.extensions;
   }
@@ -69,7 +71,6 @@ export function ask(kind: ShareKind, via: ShareVia, files: File[] = []): Promise
     return Promise.resolve(true);
   }
   const id = nextId++;
-  const meta = files.map(({ name, type, size }) => ({ name, type, size }));
   // The files themselves, for smart mode's check, ride on a file input inside the link element,
   // which only the two scripts hold: the content script takes them while this event is dispatched.
   const input = document.createElement('input');
@@ -78,7 +79,7 @@ export function ask(kind: ShareKind, via: ShareVia, files: File[] = []): Promise
   node.replaceChildren(input);
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    const detail = stringify({ t: 'ask', id, kind, via, files: meta });
+    const detail = stringify({ t: 'ask', id, kind, via, n: files.length });
     dispatch.call(node, new PageCustomEvent(TO_CONTENT, { detail }));
     node.replaceChildren();
   });

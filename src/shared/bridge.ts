@@ -7,7 +7,6 @@
 // browsers, objects do not). The page never holds the element, so it cannot read or forge these
 // messages. The page can still replace our hooks in its own world; that only turns off its own
 // warning, which it could do by not calling the hooked API at all.
-import type { FileMeta } from './media';
 
 export const HELLO_EVENT = 'pausa:hello';
 export const LINK_EVENT = 'pausa:link';
@@ -19,7 +18,9 @@ export const TO_MAIN = 'pausa:m';
 export type ShareKind = 'files' | 'camera';
 export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'legacy-camera';
 
-export type ToContent = { t: 'ask'; id: number; kind: ShareKind; via: ShareVia; files: FileMeta[] };
+/** `n`: how many files the share holds; the File objects themselves ride on a file input inside
+ * the link element (see ../main-world/link.ts), where the content script reads them. */
+export type ToContent = { t: 'ask'; id: number; kind: ShareKind; via: ShareVia; n: number };
 
 export type ToMain =
   | { t: 'hi' }

@@ -11,9 +11,9 @@ export interface FileMeta {
 export function isMediaFile(file: FileMeta, media: MediaRules): boolean {
   const type = file.type.toLowerCase();
   if (media.mimePrefixes.some((prefix) => type.startsWith(prefix))) return true;
-  const dot = file.name.lastIndexOf('.');
-  const ext = dot >= 0 ? file.name.slice(dot + 1).toLowerCase() : '';
-  return ext !== '' && media.extensions.includes(ext);
+  // Short: this also runs in the main-world script, where every byte counts.
+  const ext = /\.([^.]+)$/.exec(file.name)?.[1];
+  return !!ext && media.extensions.includes(ext.toLowerCase());
 }
 
 export const anyMedia = (files: readonly FileMeta[], media: MediaRules): boolean =>

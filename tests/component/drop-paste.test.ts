@@ -26,7 +26,34 @@ function withFiles(files: File[]): DataTransfer {
 
 let zone: HTMLElement;
 const seen: Array<{ type: string; files: File[]; trusted: boolean }> = [];
-beforeAll(() => hookDropAndPaste(window as unknown as Window & typeof globalThis));
+// happy-dom has no webkitGetAsEntry: a stand-in, per file, that the tests fill, put in place
+// before the hook wraps it (as the browsers' own is).
+type FakeEntry = { isDirectory: boolean; name: string; createReader?: () => unknown };
+const fakeEntries = new Map<string, FakeEntry>();
+const dir = (name: string, children: FakeEntry[]): FakeEntry => ({
+  isDirectory: true,
+  name,
+  createReader: () => {
+    let done = false;
+    return {
+      readEntries: (ok: (e: FakeEntry[]) => void) => {
+        ok(done ? [] : children);
+        done = true;
+      },
+    };
+  },
+});
+const fileEntry = (name: string): FakeEntry => ({ isDirectory: false, name });
+beforeAll(() => {
+  Object.defineProperty(DataTransferItem.prototype, 'webkitGetAsEntry', {
+    configurable: true,
+    writable: true,
+    value(this: DataTransferItem) {
+      return fakeEntries.get(this.getAsFile()?.name ?? '') ?? null;
+    },
+  });
+  hookDropAndPaste(window as unknown as Window & typeof globalThis);
+});
 beforeEach(() => {
   ask.mockReset();
   seen.length = 0;
@@ -88,5 +115,52 @@ describe.each([
     zone.dispatchEvent(untrusted);
     expect(ask).not.toHaveBeenCalled();
     expect(seen).toHaveLength(2);
+  });
+});
+
+describe('a dropped folder (read through its entries, as in Firefox and Chromium)', () => {
+  const folderFile = (name: string) => new File([], name);
+
+  it('with a photo inside, one level down: the warning; Continue hands back the same entry', async () => {
+    const album = folderFile('album');
+    const entry = dir('album', [fileEntry('notes.txt'), dir('trip', [fileEntry('IMG_0001.HEIC')])]);
+    fakeEntries.set('album', entry);
+    ask.mockResolvedValue(true);
+    const event = trusted(dragWith(withFiles([album])));
+    zone.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    await flush();
+    await flush();
+    expect(ask).toHaveBeenCalledWith('files', 'drop', [album]);
+    expect(seen).toHaveLength(1);
+    // The page reads the folder through the re-dispatched drop's item, as it would have.
+    const redispatched = withFiles(seen[0]!.files);
+    const item = redispatched.items[0] as DataTransferItem & { webkitGetAsEntry(): unknown };
+    expect(item.webkitGetAsEntry()).toBe(entry);
+  });
+
+  it('with documents only: no warning, the drop goes on', async () => {
+    fakeEntries.set('papers', dir('papers', [fileEntry('doc.pdf'), fileEntry('letter.docx')]));
+    zone.dispatchEvent(trusted(dragWith(withFiles([folderFile('papers')]))));
+    await flush();
+    await flush();
+    expect(ask).not.toHaveBeenCalled();
+    expect(seen.map((s) => s.type)).toEqual(['drop']);
+  });
+
+  it('a folder that cannot be read counts as holding media', async () => {
+    fakeEntries.set('locked', {
+      isDirectory: true,
+      name: 'locked',
+      createReader: () => ({
+        readEntries: (_ok: unknown, fail: (e: Error) => void) => fail(new Error('denied')),
+      }),
+    });
+    ask.mockResolvedValue(false);
+    zone.dispatchEvent(trusted(dragWith(withFiles([folderFile('locked')]))));
+    await flush();
+    await flush();
+    expect(ask).toHaveBeenCalled();
+    expect(seen.map((s) => s.type)).toEqual(['dragleave']);
   });
 });

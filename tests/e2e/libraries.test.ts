@@ -6,7 +6,14 @@ import type { Page } from 'puppeteer-core';
 import { BROWSERS, launch, type Session } from './harness/browsers';
 import { dropFiles, expectedFiles, filesOf, pick } from './harness/pick';
 import { startServer, type FixtureServer } from './harness/server';
-import { answer, received, settle, waitForReceived, type Received } from './harness/warning';
+import {
+  answer,
+  received,
+  settle,
+  waitForReceived,
+  warningHostCount,
+  type Received,
+} from './harness/warning';
 
 const FILES = ['photo.jpg', 'clip.mp4'];
 
@@ -82,6 +89,33 @@ describe.each(BROWSERS)('%s: real upload libraries', (name) => {
       await answer(page, 'continue');
       const got = await waitForReceived(page, entries);
       expect(filesFrom(got, path)).toEqual(expectedFiles(FILES));
+    },
+  );
+
+  // Dropzone reads a drop through webkitGetAsEntry(), and a folder only that way: the re-dispatched
+  // drop must hand back the same entries, and the folder is looked into before it passes.
+  it.runIf(name === 'chromium')(
+    'Dropzone, a dropped folder with photos: warned; Continue gives the files inside',
+    async () => {
+      await dropFiles(page, '#dropzone', ['album']);
+      await answer(page, 'back');
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await dropFiles(page, '#dropzone', ['album']);
+      await answer(page, 'continue');
+      const got = await waitForReceived(page, 2);
+      const inside = withoutDates(filesFrom(got, 'dropzone')).sort((a, b) => a.name.localeCompare(b.name));
+      expect(inside).toEqual(withoutDates(expectedFiles(['clip.mp4', 'photo.jpg'])));
+    },
+  );
+
+  it.runIf(name === 'chromium')(
+    'Dropzone, a dropped folder of documents: no warning, the files arrive',
+    async () => {
+      await dropFiles(page, '#dropzone', ['papers']);
+      const got = await waitForReceived(page, 1);
+      expect(await warningHostCount(page)).toBe(0);
+      expect(withoutDates(filesFrom(got, 'dropzone'))).toEqual(withoutDates(expectedFiles(['doc.pdf'])));
     },
   );
 });

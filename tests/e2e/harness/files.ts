@@ -61,6 +61,12 @@ export function writeFixtureFiles(): void {
     copyFileSync(join(PHOTOS_DIR, name), join(FILES_DIR, name));
   }
   writeCoffeeJpeg();
+  // Folders to drop: one with a photo and a video (one level down too), one with a document only.
+  mkdirSync(join(FILES_DIR, 'album', 'trip'), { recursive: true });
+  copyFileSync(join(FILES_DIR, 'clip.mp4'), join(FILES_DIR, 'album', 'clip.mp4'));
+  copyFileSync(join(FILES_DIR, 'photo.jpg'), join(FILES_DIR, 'album', 'trip', 'photo.jpg'));
+  mkdirSync(join(FILES_DIR, 'papers'), { recursive: true });
+  copyFileSync(join(FILES_DIR, 'doc.pdf'), join(FILES_DIR, 'papers', 'doc.pdf'));
   for (const name of ['coffee', 'chelsea']) write448(name);
 }
 
