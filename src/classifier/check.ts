@@ -72,7 +72,15 @@ async function checkVideo(baseUrl: string, file: Blob): Promise<FileResult> {
     const ready = once(video, 'loadeddata');
     video.src = url;
     await ready;
-    if (!video.videoWidth || !Number.isFinite(video.duration)) return { check: { unsure: 'decode' } };
+    if (!video.videoWidth) return { check: { unsure: 'decode' } };
+    if (!Number.isFinite(video.duration)) {
+      // A recording made in a browser (MediaRecorder) often says nothing of its length: seeking
+      // far past its end makes the browser find it.
+      const found = once(video, 'seeked');
+      video.currentTime = Number.MAX_SAFE_INTEGER;
+      await found;
+      if (!Number.isFinite(video.duration)) return { check: { unsure: 'decode' } };
+    }
     let best: FileResult | undefined;
     for (const at of VIDEO_FRAMES) {
       const seeked = once(video, 'seeked');

@@ -1,5 +1,5 @@
 // Issue #12: smart mode with the real model, in both browsers, on covered hosts (SPEC §6.8).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -69,6 +69,44 @@ describe.each(BROWSERS)('%s: smart mode', (name) => {
     const got = await waitForReceived(page, 2, 15_000);
     expect(await warningHostCount(page)).toBe(0);
     expect(filesOf(got[1])).toEqual(expectedFiles(photos));
+  });
+
+  it('a benign video (recorded here from the coffee photo) is checked frame by frame and passes', async () => {
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    // MediaRecorder in this very browser makes a real WebM of the photo on a moving background.
+    const base64 = await page.evaluate(
+      async (png: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = Object.assign(document.createElement('canvas'), { width: 320, height: 240 });
+        const context = canvas.getContext('2d')!;
+        const recorder = new MediaRecorder(canvas.captureStream(15), { mimeType: 'video/webm' });
+        const chunks: Blob[] = [];
+        recorder.ondataavailable = (e) => chunks.push(e.data);
+        const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+        recorder.start();
+        for (let i = 0; i < 20; i++) {
+          context.fillStyle = `hsl(${i * 18}, 40%, 60%)`;
+          context.fillRect(0, 0, 320, 240);
+          context.drawImage(image, 20 + i, 20, 280, 190);
+          await new Promise((resolve) => setTimeout(resolve, 70));
+        }
+        recorder.stop();
+        await stopped;
+        const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+        let text = '';
+        for (const b of bytes) text += String.fromCharCode(b);
+        return btoa(text);
+      },
+      readFileSync(filePath('coffee.png')).toString('base64'),
+    );
+    const video = `coffee-${name}.webm`;
+    writeFileSync(filePath(video), Buffer.from(base64, 'base64'));
+    await pick(page, '#visible', [video]);
+    const got = await waitForReceived(page, 2, 15_000);
+    expect(await warningHostCount(page)).toBe(0);
+    expect(filesOf(got[1])).toEqual(expectedFiles([video]));
   });
 
   it('a file that cannot be checked (HEIC) gets the "could not check" warning: Go back', async () => {
