@@ -6,7 +6,7 @@
 //   npm run rules -- sign --key FILE rules.json           writes rules.json.sig (base64)
 //   npm run rules -- verify --pub KEY rules.json          KEY: a .pub file or the base64 key
 //   npm run rules -- schema [--out FILE]                  the JSON Schema for rule authors
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,6 +47,7 @@ async function keygen({ out }) {
   const key = join(out, 'pausa-rules.key');
   const pub = join(out, 'pausa-rules.pub');
   for (const file of [key, pub]) if (existsSync(file)) throw new Usage(`${file} exists; not overwriting it`);
+  mkdirSync(out, { recursive: true, mode: 0o700 });
   const pair = await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
   writeFileSync(key, `${b64(await subtle.exportKey('pkcs8', pair.privateKey))}\n`, { mode: 0o600 });
   writeFileSync(pub, `${b64(await subtle.exportKey('raw', pair.publicKey))}\n`);

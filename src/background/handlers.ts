@@ -94,8 +94,11 @@ export const handlers: Handlers = {
   },
   answered: async ({ kind, choice, ticket }, sender) => {
     const tabId = sender.tab?.id;
-    if (ticket !== undefined) warnings.release(ticket, tabId);
-    if (tabId === undefined) return { ok: true };
+    if (tabId === undefined || ticket === undefined) return { ok: true };
+    // Only an answer to a warning this background decided to show in this tab counts: a content
+    // script cannot earn a camera pass (or free another tab's warning) by saying it answered.
+    if (!warnings.holds(ticket, tabId)) return { ok: true };
+    warnings.release(ticket, tabId);
     // Continue on a call button or on a camera warning: the call's own camera request that follows
     // does not warn a second time. Go back on the camera: this frame's requests are quiet a while.
     if (kind !== 'files' && choice === 'continue') await grantCamera(tabId);

@@ -1,6 +1,14 @@
 // The parental lock's state in storage.local, behind the extension-page-only messages.
 import browser from 'webextension-polyfill';
-import { checkPin, MIN_PIN_LENGTH, newLock, type ParentLock } from '../shared/lock';
+import {
+  checkPin,
+  countAttempt,
+  MIN_PIN_LENGTH,
+  newLock,
+  pinBlockedUntil,
+  type ParentLock,
+} from '../shared/lock';
+import { serial } from '../shared/serial';
 import type { LockStatus } from '../shared/messages';
 import { currentSettings } from './settings-store';
 
@@ -36,19 +44,34 @@ export async function setPin(pin: string): Promise<{ ok: boolean; error?: string
 export async function lockNow(forceStrict: boolean): Promise<{ ok: boolean; error?: string }> {
   const lock = await readLock();
   if (!lock) return { ok: false, error: 'no-pin' };
+  // Locking again would overwrite the parent's settings with the child's, without the PIN.
+  if (lock.locked) return { ok: false, error: 'locked' };
   await write({ ...lock, locked: true, forceStrict, parentSettings: await currentSettings() });
   return { ok: true };
 }
 
-/** Unlock (or, with `remove`, forget the PIN altogether) if the PIN is right and no delay runs. */
-export async function unlock(pin: string, remove = false): Promise<{ ok: boolean; retryAt: number }> {
-  const lock = await readLock();
-  if (!lock) return { ok: true, retryAt: 0 };
-  const result = await checkPin(lock, pin, Date.now());
-  if (!result.ok) {
-    await write(result.lock);
-    return { ok: false, retryAt: result.retryAt };
-  }
-  await write(remove ? null : { ...result.lock, locked: false });
-  return { ok: true, retryAt: 0 };
-}
+/** When this background last saw a PIN tried, on a clock nobody can set (performance.now()). */
+let lastAttemptMono: number | undefined;
+
+/**
+ * Unlock (or, with `remove`, forget the PIN altogether) if the PIN is right and no delay runs. One
+ * attempt at a time: six wrong PINs sent at once are six attempts, each counted (and written)
+ * before its PIN is compared.
+ */
+export const unlock = serial(
+  async (pin: string, remove = false): Promise<{ ok: boolean; retryAt: number }> => {
+    const lock = await readLock();
+    if (!lock) return { ok: true, retryAt: 0 };
+    const now = Date.now();
+    const mono = performance.now();
+    const since = lastAttemptMono === undefined ? undefined : mono - lastAttemptMono;
+    const blocked = pinBlockedUntil(lock, now, since);
+    if (blocked) return { ok: false, retryAt: blocked };
+    lastAttemptMono = mono;
+    await write(countAttempt(lock, now));
+    const result = await checkPin(lock, pin, now);
+    if (!result.ok) return { ok: false, retryAt: result.retryAt };
+    await write(remove ? null : { ...result.lock, locked: false });
+    return { ok: true, retryAt: 0 };
+  },
+);

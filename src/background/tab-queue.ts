@@ -42,6 +42,11 @@ export class TabQueue {
     return ticket;
   }
 
+  /** Whether `ticket` is a warning of `tabId` not yet answered (one the background decided to show). */
+  holds(ticket: number, tabId: number): boolean {
+    return this.#tabs.get(ticket) === tabId;
+  }
+
   /** Frees a ticket. With `tabId`, only if the ticket is that tab's. */
   release(ticket: number, tabId?: number): void {
     if (tabId !== undefined && this.#tabs.get(ticket) !== tabId) return;

@@ -66,15 +66,42 @@ function sameString(a: string, b: string): boolean {
 
 export type PinCheck = { ok: true; lock: ParentLock } | { ok: false; lock: ParentLock; retryAt: number };
 
-/** Check a PIN against the lock, honouring and updating the delay. */
-export async function checkPin(lock: ParentLock, pin: string, now: number): Promise<PinCheck> {
-  if (now < lock.retryAt) return { ok: false, lock, retryAt: lock.retryAt };
+/**
+ * Whether a PIN may be tried now. `sinceLastAttempt`: how long ago the last attempt was, as the
+ * background measured it on a clock that cannot be set (undefined after a restart). The wall clock
+ * alone is not trusted: set forward, it would skip the delay.
+ */
+export function pinBlockedUntil(lock: ParentLock, now: number, sinceLastAttempt?: number): number {
+  const delay = lockoutMs(lock.failures);
+  if (delay === 0) return 0;
+  // A clock set back only makes this wait longer.
+  if (now < lock.retryAt) return lock.retryAt;
+  // The clock was set forward: the background saw less time pass than the delay.
+  if (sinceLastAttempt !== undefined && sinceLastAttempt < delay) return now + (delay - sinceLastAttempt);
+  return 0;
+}
+
+/** The attempt, counted before the PIN is compared: a crash or a second attempt racing this one
+ * can never leave a wrong PIN uncounted. */
+export function countAttempt(lock: ParentLock, now: number): ParentLock {
+  const failures = lock.failures + 1;
+  return { ...lock, failures, retryAt: now + lockoutMs(failures) };
+}
+
+/** Check a PIN against the lock (the attempt already counted), honouring the delay. */
+export async function checkPin(
+  lock: ParentLock,
+  pin: string,
+  now: number,
+  sinceLastAttempt?: number,
+): Promise<PinCheck> {
+  const blocked = pinBlockedUntil(lock, now, sinceLastAttempt);
+  if (blocked) return { ok: false, lock, retryAt: blocked };
+  const counted = countAttempt(lock, now);
   const salt = fromBase64(lock.salt) ?? new Uint8Array();
   const good = sameString(await hashPin(pin, salt, lock.iterations), lock.hash);
-  if (good) return { ok: true, lock: { ...lock, failures: 0, retryAt: 0 } };
-  const failures = lock.failures + 1;
-  const retryAt = now + lockoutMs(failures);
-  return { ok: false, lock: { ...lock, failures, retryAt }, retryAt };
+  if (good) return { ok: true, lock: { ...counted, failures: 0, retryAt: 0 } };
+  return { ok: false, lock: counted, retryAt: counted.retryAt };
 }
 
 /** The settings layer the parent lock imposes (SPEC C7: policy > parent lock > person). */

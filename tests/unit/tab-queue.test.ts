@@ -46,6 +46,16 @@ describe('TabQueue', () => {
     expect(ticket).toBeGreaterThan(0);
   });
 
+  it('knows which tab holds a ticket, until it is released', async () => {
+    const queue = new TabQueue();
+    const t = await queue.acquire(8);
+    expect(queue.holds(t, 8)).toBe(true);
+    expect(queue.holds(t, 9)).toBe(false);
+    queue.release(t, 8);
+    await later();
+    expect(queue.holds(t, 8)).toBe(false);
+  });
+
   it('a release for another tab is ignored (a frame can free only its own tab warning)', async () => {
     const queue = new TabQueue();
     const first = await queue.acquire(5);
