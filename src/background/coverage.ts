@@ -5,6 +5,7 @@
 // scripts, which the background then answers with "no warning" (see handlers.ts `decide`).
 import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
+import { expandLabel } from '../shared/phrases';
 import { COVERAGE_KEY, LAST_PLAN_KEY, lastPlanOf, type Coverage } from '../shared/coverage';
 import { coveredPatterns, scriptPattern } from '../shared/coverage-patterns';
 import type { Rules } from '../shared/rules';
@@ -25,7 +26,16 @@ export function coverageFor(rules: Rules, config: Pick<Config, 'disabledSites'>)
     media: rules.media,
     sites: rules.sites
       .filter((site) => !isDisabled(site))
-      .map(({ id, name, matches, callControls = [] }) => ({ id, name, matches, callControls })),
+      .map(({ id, name, matches, callControls = [] }) => ({
+        id,
+        name,
+        matches,
+        // Expanded here, once: the content script on every page only compares phrases.
+        callControls: callControls.flatMap(({ label, selector }) => {
+          const matcher = expandLabel(label);
+          return 'error' in matcher ? [] : [{ ...matcher, ...(selector ? { selector } : {}) }];
+        }),
+      })),
   };
 }
 

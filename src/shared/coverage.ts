@@ -2,7 +2,8 @@
 // or validates the whole rules file: the media rules and each covered site's call controls.
 import type { Config } from './config';
 import type { WarningPlan } from './messages';
-import type { CallControl, MediaRules } from './rules';
+import type { PhraseMatcher } from './phrases';
+import type { MediaRules } from './rules';
 
 export const COVERAGE_KEY = 'coverage';
 
@@ -25,7 +26,8 @@ export interface CoverageSite {
   id: string;
   name: string;
   matches: string[];
-  callControls: CallControl[];
+  /** Each call control's label, already expanded into its phrases by the background. */
+  callControls: Array<PhraseMatcher & { selector?: string }>;
 }
 
 export interface Coverage {

@@ -3,6 +3,7 @@
 // rest; unknown keys are ignored. Chrome checks `public/managed_schema.json` too; Firefox's
 // policies.json `3rdparty` has no schema, so this is the only check there.
 import { LOCALES, Mode } from './settings';
+import { MATCH_PATTERN_RE } from './rules';
 import { fromBase64 } from './signature';
 import { Sensitivity } from './smart';
 import { z } from './zod';
@@ -15,7 +16,7 @@ export const SitePattern = z
   .max(300)
   .transform((value, ctx) => {
     const pattern = /^[a-z0-9.-]+$/i.test(value) ? `*://*.${value.replace(/^\*?\.?/, '')}/*` : value;
-    if (!/^(\*|https?):\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)\/.*$/i.test(pattern)) {
+    if (!MATCH_PATTERN_RE.test(pattern)) {
       ctx.addIssue({ code: 'custom', message: `not a site or match pattern: ${value}` });
       return z.NEVER;
     }

@@ -1,23 +1,26 @@
 // The rules: which sites are covered, which controls start a video call, which files count as
 // media (SPEC C6). Data, not code: a bundled copy ships, signed updates replace it.
+import { expandLabel } from './phrases';
 import { z } from './zod';
 
-const isSafeRegex = (source: string): boolean => {
-  try {
-    new RegExp(source, 'iu');
-    return source.length <= 200;
-  } catch {
-    return false;
-  }
-};
-
-// A WebExtension match pattern (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).
-const matchPatternRe = /^(\*|https?|wss?):\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)\/.*$/i;
-export const MatchPattern = z.string().max(300).regex(matchPatternRe, 'not a match pattern');
+/**
+ * A WebExtension match pattern for http(s) pages
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns): the only kind
+ * content scripts can be registered for. One definition for the rules and for policy.
+ */
+export const MATCH_PATTERN_RE = /^(\*|https?):\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)\/.*$/i;
+export const MatchPattern = z.string().max(300).regex(MATCH_PATTERN_RE, 'not an http(s) match pattern');
 
 export const CallControl = z.object({
-  /** Regular expression (case-insensitive) tested against the control's accessible label. */
-  label: z.string().refine(isSafeRegex, 'not a usable regular expression'),
+  /** The control's accessible label, as plain phrases: text, groups, `|`, `?`, `^`, `$` (case-
+   * insensitive; see ./phrases.ts). Never run as a regular expression. */
+  label: z
+    .string()
+    .max(200)
+    .superRefine((label, ctx) => {
+      const expanded = expandLabel(label);
+      if ('error' in expanded) ctx.addIssue({ code: 'custom', message: expanded.error });
+    }),
   /** Optional CSS selector the control must match as well. */
   selector: z.string().max(300).optional(),
 });

@@ -1,11 +1,28 @@
 // The content script's pieces: call-control matching, reading its slice of the rules (also right
 // after install, before the background has written it), and what happens when Pausa itself fails.
 import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: {} }));
 import { compileControls, findCallControl, labelOf } from '../../src/content/call-controls';
 import bundled from '../../src/rules/rules.json';
+import { coverageFor } from '../../src/background/coverage';
+import { Rules } from '../../src/shared/rules';
 
 describe('call controls', () => {
-  const controls = compileControls(bundled.sites.find((s) => s.id === 'messenger')!.callControls!);
+  it('a control with a selector that is not CSS is left out, not thrown inside the click listener', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const compiled = compileControls([
+      { phrases: ['video call'], start: true, end: false, selector: 'button[' },
+      { phrases: ['video call'], start: true, end: false, selector: 'button' },
+    ]);
+    expect(compiled).toHaveLength(1);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  // As the background hands them over: the coverage it computes from the bundled rules.
+  const coverage = coverageFor(Rules.parse(bundled), { disabledSites: [] });
+  const controls = compileControls(coverage.sites.find((s) => s.id === 'messenger')!.callControls);
   const pathOf = (el: Element) => {
     const path: EventTarget[] = [];
     for (let n: Element | null = el; n; n = n.parentElement) path.push(n);
