@@ -38,11 +38,11 @@ export function onWarningPort(port: browser.Runtime.Port): void {
 }
 
 async function extensionStatus(): Promise<ExtensionStatus> {
-  const [{ rules, status }, { config: cfg, policyProblems }, stored] = await Promise.all([
-    loadRules(),
+  const [{ config: cfg, policyProblems }, stored] = await Promise.all([
     currentState(),
     browser.storage.local.get('coverageMissing'),
   ]);
+  const { rules, status } = await loadRules(cfg.rulesPublicKey);
   return {
     rules: {
       revision: rules.revision,

@@ -4,7 +4,12 @@
 import browser from 'webextension-polyfill';
 import bundledRules from '../rules/rules.json';
 import { Rules } from '../shared/rules';
-import { schemaReason } from '../shared/rules-update';
+import {
+  checkStored,
+  type RevisionFloors,
+  type StoredRules,
+  type StoredVerdict,
+} from '../shared/rules-stored';
 
 export const bundled: Rules = Rules.parse(bundledRules);
 
@@ -33,37 +38,67 @@ export const initialStatus: RulesStatus = {
   failures: 0,
 };
 
-export async function loadRules(): Promise<{ rules: Rules; status: RulesStatus }> {
+const FLOORS_KEY = 'rulesFloors';
+
+/** Verified stored rules, by signature and key: a load does not verify the same bytes again. */
+const verified = new Map<string, Rules>();
+
+/**
+ * The rules in use with the key in force: the stored download if it still verifies with that key,
+ * parses and has not expired, and is not older than the bundled copy; otherwise the bundled copy.
+ * A stored entry that fails is set aside with its reason (shown on the options page), never used.
+ */
+export async function loadRules(publicKey: string): Promise<{ rules: Rules; status: RulesStatus }> {
   const stored = await browser.storage.local.get([RULES_KEY, STATUS_KEY]);
   const status: RulesStatus = {
     ...initialStatus,
     ...(stored[STATUS_KEY] as Partial<RulesStatus> | undefined),
   };
-  if (stored[RULES_KEY] !== undefined) {
-    const parsed = Rules.safeParse(stored[RULES_KEY]);
-    if (parsed.success && parsed.data.revision >= bundled.revision) {
-      return {
-        rules: parsed.data,
-        status: { ...status, revision: parsed.data.revision, source: 'download' },
-      };
-    }
-    if (!parsed.success) {
-      const reason = `stored rules unusable (${schemaReason(parsed.error)}); using the bundled rules`;
+  const entry = stored[RULES_KEY] as Partial<StoredRules> | undefined;
+  if (entry !== undefined) {
+    const cacheKey = `${entry.signature}|${publicKey}`;
+    const verdict: StoredVerdict = verified.has(cacheKey)
+      ? { ok: true, rules: verified.get(cacheKey)! }
+      : await checkStored(entry, publicKey, new Date());
+    if (verdict.ok && Date.parse(verdict.rules.expires) > Date.now()) {
+      verified.set(cacheKey, verdict.rules);
+      if (verdict.rules.revision >= bundled.revision) {
+        return {
+          rules: verdict.rules,
+          status: { ...status, revision: verdict.rules.revision, source: 'download' },
+        };
+      }
+    } else {
+      verified.delete(cacheKey);
+      const reason = `${verdict.ok ? 'stored rules expired' : verdict.reason}; using the bundled rules`;
       console.error(`Pausa: ${reason}`);
       await browser.storage.local.remove(RULES_KEY);
-      await saveStatus({ ...status, lastError: reason });
+      await saveStatus({ ...status, lastError: reason, revision: bundled.revision, source: 'bundled' });
+      return {
+        rules: bundled,
+        status: { ...status, lastError: reason, revision: bundled.revision, source: 'bundled' },
+      };
     }
   }
   return { rules: bundled, status: { ...status, revision: bundled.revision, source: 'bundled' } };
 }
 
-export const currentRules = async (): Promise<Rules> => (await loadRules()).rules;
+export async function revisionFloors(): Promise<RevisionFloors> {
+  const stored = (await browser.storage.local.get(FLOORS_KEY))[FLOORS_KEY];
+  return stored && typeof stored === 'object' ? (stored as RevisionFloors) : {};
+}
 
 export async function saveStatus(status: RulesStatus): Promise<void> {
   await browser.storage.local.set({ [STATUS_KEY]: status });
 }
 
-/** Swap in new rules and their status in one write. */
-export async function saveRules(rules: Rules, status: RulesStatus): Promise<void> {
-  await browser.storage.local.set({ [RULES_KEY]: rules, [STATUS_KEY]: status });
+/** Swap in new rules (their signed bytes, signature and key), the key's new floor and their status
+ * in one write. */
+export async function saveRules(entry: StoredRules, revision: number, status: RulesStatus): Promise<void> {
+  const floors = await revisionFloors();
+  await browser.storage.local.set({
+    [RULES_KEY]: entry,
+    [FLOORS_KEY]: { ...floors, [entry.publicKey]: Math.max(revision, floors[entry.publicKey] ?? 0) },
+    [STATUS_KEY]: status,
+  });
 }

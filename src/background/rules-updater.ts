@@ -12,7 +12,8 @@ import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
 import { evaluateUpdate, MAX_RULES_BYTES, retryDelayMinutes } from '../shared/rules-update';
 import type { Rules } from '../shared/rules';
-import { loadRules, saveRules, saveStatus, type RulesStatus } from './rules-store';
+import { floorFor } from '../shared/rules-stored';
+import { bundled, loadRules, revisionFloors, saveRules, saveStatus, type RulesStatus } from './rules-store';
 import { serial } from '../shared/serial';
 
 export const CHECK_ALARM = 'rules-check';
@@ -66,7 +67,9 @@ async function get(url: string): Promise<Response> {
  * at a time, so a slow older download can never be saved over a newer one. */
 export const checkRules = serial(
   async (config: Config): Promise<{ status: RulesStatus; updated?: Rules }> => {
-    const { rules, status } = await loadRules();
+    const { status } = await loadRules(config.rulesPublicKey);
+    // The revision to beat belongs to the key: a new key starts from the bundled rules.
+    const floor = floorFor(await revisionFloors(), config.rulesPublicKey, bundled.revision);
     const now = Date.now();
     try {
       const response = await get(config.rulesUrl);
@@ -80,7 +83,7 @@ export const checkRules = serial(
         bytes,
         signature,
         publicKey: config.rulesPublicKey,
-        currentRevision: rules.revision,
+        currentRevision: floor,
         now: new Date(now),
       });
       if (!verdict.ok && !verdict.upToDate) throw new CheckError(verdict.reason);
@@ -97,7 +100,10 @@ export const checkRules = serial(
         return { status: next };
       }
       const swapped = { ...next, revision: verdict.rules.revision, source: 'download' as const };
-      await saveRules(verdict.rules, swapped);
+      // Kept byte for byte (a BOM too), so the signature verifies again on every load.
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      const entry = { text, signature, publicKey: config.rulesPublicKey };
+      await saveRules(entry, verdict.rules.revision, swapped);
       return { status: swapped, updated: verdict.rules };
     } catch (error) {
       const reason = error instanceof CheckError ? error.message : `error: ${String(error)}`;

@@ -2,11 +2,12 @@
 // memory between events: an MV3 service worker (or Firefox event page) can be stopped at any time.
 import { effectiveConfig, type Config } from '../shared/config';
 import { parentLayer } from '../shared/lock';
+import type { Rules } from '../shared/rules';
 import { readLock } from './lock';
+import { loadRules } from './rules-store';
 import { readManagedPolicy } from './policy-store';
 import { currentSettings } from './settings-store';
 
-export { currentRules } from './rules-store';
 export { currentSettings };
 
 /** The configuration in force, and the policy values that were ignored (with their reasons). */
@@ -23,3 +24,7 @@ export async function currentState(): Promise<{ config: Config; policyProblems: 
 }
 
 export const currentConfig = async (): Promise<Config> => (await currentState()).config;
+
+/** The rules in use, with the rules key in force (built in, or policy `rulesPublicKey`). */
+export const currentRules = async (): Promise<Rules> =>
+  (await loadRules((await currentConfig()).rulesPublicKey)).rules;
