@@ -61,17 +61,24 @@ function addContentScripts(manifest) {
  * The content script imports warning.js from the extension, so the page's origin must be allowed
  * to load it. Added after crxjs, which only accepts files that exist before it runs.
  */
-function addWarningResource(manifest) {
+function addWarningResource(manifest, browser) {
   manifest.web_accessible_resources = [
     ...(manifest.web_accessible_resources ?? []),
-    { resources: ['warning.js'], matches: ['<all_urls>'] },
+    {
+      resources: ['warning.js'],
+      matches: ['<all_urls>'],
+      // Chrome: reachable only at a URL made anew each session (runtime.getURL gives it to the
+      // content script), never at the fixed extension ID, so no site can probe for Pausa. Firefox's
+      // extension URLs already use a random ID per install.
+      ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
+    },
   ];
 }
 
-function finishManifest(manifestPath) {
+function finishManifest(manifestPath, browser) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   addContentScripts(manifest);
-  addWarningResource(manifest);
+  addWarningResource(manifest, browser);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 }
 
@@ -81,7 +88,7 @@ for (const browser of browsers) {
   await script(browser, 'src/main-world/index.ts', 'main-world.js', 'iife');
   await script(browser, 'src/content/index.ts', 'content.js', 'iife');
   await script(browser, 'src/warning/index.ts', 'warning.js', 'es');
-  finishManifest(`${root}/dist/${browser}/manifest.json`);
+  finishManifest(`${root}/dist/${browser}/manifest.json`, browser);
   const modelBytes = writeModel(`${root}/dist/${browser}`);
   const size = (f) => statSync(`${root}/dist/${browser}/${f}`).size;
   console.log(

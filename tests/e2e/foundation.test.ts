@@ -80,6 +80,29 @@ describe.each(BROWSERS)('%s: foundation', (name) => {
     await options.close();
   });
 
+  // Chrome's extension ID is fixed (the manifest key, or the store's), so a resource reachable at
+  // it would tell any site that the visitor runs Pausa. Firefox's extension URLs use a random ID
+  // per install (the tests fix it), so there is nothing to probe for.
+  it.runIf(name === 'chromium')(
+    "no site can fetch Pausa's files at its fixed ID (no fingerprint)",
+    async () => {
+      const page = await session.browser.newPage();
+      for (const host of ['intranet.example.edu', 'www.instagram.com']) {
+        await page.goto(server.url(host, '/site/'));
+        const fetched = await page.evaluate(async (url: string) => {
+          try {
+            await fetch(url);
+            return 'fetched';
+          } catch {
+            return 'refused';
+          }
+        }, session.extensionUrl('warning.js'));
+        expect(fetched, host).toBe('refused');
+      }
+      await page.close();
+    },
+  );
+
   it('leaves an uncovered host alone', async () => {
     const page = await session.browser.newPage();
     await page.goto(server.url('intranet.example.edu', '/hook-check.html'));
