@@ -1,6 +1,6 @@
 // The background's view of settings, the parental lock and policy. Nothing is kept in module
 // memory between events: an MV3 service worker (or Firefox event page) can be stopped at any time.
-import { effectiveConfig, type Config } from '../shared/config';
+import { constrainPolicy, effectiveConfig, type Config } from '../shared/config';
 import { parentLayer } from '../shared/lock';
 import type { Rules } from '../shared/rules';
 import { readLock } from './lock';
@@ -17,9 +17,14 @@ export async function currentState(): Promise<{ config: Config; policyProblems: 
     readLock(),
     readManagedPolicy(),
   ]);
+  const parent = parentLayer(lock);
+  // A parental lock: policy may only tighten it, unless the organisation says otherwise.
+  const constrained = parent
+    ? constrainPolicy(policy, effectiveConfig({ settings, parent }))
+    : { policy, problems: [] };
   return {
-    config: effectiveConfig({ settings, parent: parentLayer(lock), policy }),
-    policyProblems: problems,
+    config: effectiveConfig({ settings, parent, policy: constrained.policy }),
+    policyProblems: [...problems, ...constrained.problems],
   };
 }
 

@@ -64,3 +64,41 @@ export function effectiveConfig(input: {
     locked: policy.locked ?? false,
   };
 }
+
+const MODE_ORDER: Mode[] = ['off', 'smart', 'every-share', 'strict'];
+const SENSITIVITY_ORDER: Sensitivity[] = ['low', 'standard', 'high'];
+
+/**
+ * While a parental lock is on, policy may only make Pausa stricter (issue #10 item 4): Firefox also
+ * reads managed storage from files in the user's own profile folder (and, on Windows, the user's
+ * registry), which a child can write. A stricter mode or sensitivity, no Continue, a longer
+ * countdown, more sites, every site, the help panel on, and neutral keys (language, country, the
+ * organisation's contacts) apply; anything that would loosen the lock is dropped with its reason.
+ * Policy `overrideParentLock: true` is the organisation's explicit word that its policy wins.
+ */
+export function constrainPolicy(policy: Policy, locked: Config): { policy: Policy; problems: string[] } {
+  if (policy.overrideParentLock) return { policy, problems: [] };
+  const out: Policy = { ...policy };
+  const problems: string[] = [];
+  const drop = (key: keyof Policy) => {
+    if (out[key] === undefined) return;
+    out[key] = undefined;
+    problems.push(`policy ${key}: ignored while the parental lock is on (it would loosen it)`);
+  };
+  if (out.mode && MODE_ORDER.indexOf(out.mode) < MODE_ORDER.indexOf(locked.mode)) drop('mode');
+  if (
+    out.smartSensitivity &&
+    SENSITIVITY_ORDER.indexOf(out.smartSensitivity) < SENSITIVITY_ORDER.indexOf(locked.sensitivity)
+  )
+    drop('smartSensitivity');
+  if (out.allowContinue === true && !locked.allowContinue) drop('allowContinue');
+  if (out.continueDelaySeconds !== undefined && out.continueDelaySeconds < locked.continueDelaySeconds)
+    drop('continueDelaySeconds');
+  if (out.disabledSites?.length) drop('disabledSites');
+  if (out.detectExtortionMessages === false && locked.detectExtortionMessages)
+    drop('detectExtortionMessages');
+  // Another rules source could cover no sites at all.
+  for (const key of ['rulesUrl', 'rulesPublicKey', 'rulesUpdateHours'] as const) drop(key);
+  const kept = Object.fromEntries(Object.entries(out).filter(([, value]) => value !== undefined));
+  return { policy: kept as Policy, problems };
+}

@@ -61,6 +61,8 @@ export const policyKeys = {
   extraResources: z.array(Resource).max(20),
   detectExtortionMessages: z.boolean(),
   smartSensitivity: Sensitivity,
+  /** An organisation's policy also loosens what a parent locked (see constrainPolicy). */
+  overrideParentLock: z.boolean(),
 } as const;
 
 export type Policy = { -readonly [K in keyof typeof policyKeys]?: z.infer<(typeof policyKeys)[K]> };

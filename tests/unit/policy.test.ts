@@ -28,6 +28,7 @@ describe('readPolicy', () => {
       ],
       detectExtortionMessages: true,
       smartSensitivity: 'high',
+      overrideParentLock: true,
     };
     const { policy, problems } = readPolicy(good);
     expect(problems).toEqual([]);

@@ -40,3 +40,23 @@ export function writePolicy(browser: 'chromium' | 'firefox', policy: Record<stri
   pending.add(undo);
   return undo;
 }
+
+/**
+ * Firefox also reads managed storage from a file in the user's own home folder
+ * (~/.mozilla/managed-storage/<id>.json): one a child could write. Returns the undo.
+ */
+export function writeUserManagedStorage(data: Record<string, unknown>): () => void {
+  const path = `${process.env.HOME ?? '/root'}/.mozilla/managed-storage/${GECKO_ID}.json`;
+  const content = JSON.stringify({ name: GECKO_ID, description: 'Pausa e2e', type: 'storage', data });
+  const backup = `${path}.pausa-e2e-backup`;
+  mkdirSync(dirname(path), { recursive: true });
+  if (existsSync(path) && !existsSync(backup)) renameSync(path, backup);
+  writeFileSync(path, content);
+  const undo = () => {
+    pending.delete(undo);
+    if (existsSync(path) && readFileSync(path, 'utf8') === content) rmSync(path);
+    if (existsSync(backup)) renameSync(backup, path);
+  };
+  pending.add(undo);
+  return undo;
+}
