@@ -2,11 +2,12 @@
 // carries media before any page listener, and on Continue dispatches the same kind of event at
 // the same target with a DataTransfer holding the same File objects and text. On Go back a drop
 // zone gets `dragleave`, so it does not stay highlighted; a paste simply does not happen.
+import { deliver, fileInputOf } from './file-input';
 import { ask } from './link';
 import { hasMedia, hook, stop, transferOf } from './util';
 
 // Where the drop happened and which keys were held, so the page's drop zone sees the same drop.
-const POINTER_KEYS = 'clientX clientY screenX screenY ctrlKey shiftKey altKey metaKey'.split(' ');
+const POINTER_KEYS = 'clientX clientY ctrlKey shiftKey altKey metaKey'.split(' ');
 
 type Item = DataTransferItem & { getAsFileSystemHandle?(): Promise<unknown> };
 
@@ -95,6 +96,10 @@ function onDropOrPaste(event: Event): void {
     const dt = (init[key] = go ? transferOf(files, strings) : new DataTransfer());
     const next = drop ? new DragEvent(go ? 'drop' : 'dragleave', init) : new ClipboardEvent('paste', init);
     target.dispatchEvent(withData(next, key, dt));
+    // A drop onto a file input (the usual invisible overlay) fills it by the browser's default
+    // action, which a dispatched drop does not have: Pausa does what the browser would have done.
+    const input = fileInputOf(target);
+    if (go && input && !next.defaultPrevented) deliver(input, files);
   });
 }
 

@@ -8,10 +8,17 @@ import { hasMedia, hook, stop, transferOf } from './util';
 const held = new WeakSet<HTMLInputElement>();
 const watched = new WeakSet<HTMLInputElement>();
 
-function fileInputOf(target: unknown): HTMLInputElement | undefined {
+export function fileInputOf(target: unknown): HTMLInputElement | undefined {
   // Duck-typed: an input from another realm (a same-origin frame) fails `instanceof`.
   const el = target as HTMLInputElement | null;
   return el?.localName === 'input' && el.type === 'file' ? el : undefined;
+}
+
+/** The same File objects into the input, and the events a choice fires (also for a drop onto it). */
+export function deliver(input: HTMLInputElement, files: File[]): void {
+  input.files = transferOf(files).files;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 function onPicked(event: Event): void {
@@ -34,9 +41,7 @@ function onPicked(event: Event): void {
     held.delete(input);
     if (!watched.has(input)) input.removeEventListener('change', onPicked, true);
     if (go) {
-      input.files = transferOf(files).files;
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
+      deliver(input, files);
     } else {
       input.value = '';
       input.dispatchEvent(new Event('cancel', { bubbles: true }));

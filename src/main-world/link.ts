@@ -67,7 +67,7 @@ export function startLink(): void {
  */
 export function ask(kind: ShareKind, via: ShareVia, files: File[] = []): Promise<boolean> {
   if (!linked) {
-    console.warn('Pausa: no warning in this frame');
+    console.warn('Pausa: not linked; no warning');
     return Promise.resolve(true);
   }
   const id = nextId++;

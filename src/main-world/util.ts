@@ -11,7 +11,7 @@ export function stop(event: Event): void {
   event.stopImmediatePropagation();
 }
 
-export const abortError = (): DOMException => new DOMException('The user aborted a request.', 'AbortError');
+export const abortError = (): DOMException => new DOMException('Aborted', 'AbortError');
 export const notAllowedError = (): DOMException => new DOMException('Permission denied', 'NotAllowedError');
 
 /** Replace a method on a prototype, keeping its property flags, name and length. */

@@ -80,6 +80,22 @@ describe('chromium: drop, paste and showOpenFilePicker', () => {
     expect(filesOf(got)).toEqual(expectedFiles(['doc.pdf']));
   });
 
+  it('drop onto a file input: the browser fills it without Pausa (a PDF), and so does Continue', async () => {
+    // The browser's own default action, for a file Pausa lets through at once.
+    await dropFiles(page, '#drop-input', ['doc.pdf']);
+    expect(filesOf((await waitForReceived(page, 1))[0])).toEqual(expectedFiles(['doc.pdf']));
+    await dropFiles(page, '#drop-input', ['photo.jpg', 'clip.mp4']);
+    await answer(page, 'back');
+    await settle();
+    expect((await received(page)).map((r) => `${r.path}:${r.event}`)).toEqual(['drop-input:change']);
+    await dropFiles(page, '#drop-input', ['photo.jpg', 'clip.mp4']);
+    await answer(page, 'continue');
+    const got = await waitForReceived(page, 2);
+    expect(got[1]?.path).toBe('drop-input');
+    expect(filesOf(got[1])).toEqual(expectedFiles(['photo.jpg', 'clip.mp4']));
+    expect(await page.$eval('#drop-input', (el) => (el as HTMLInputElement).files?.length)).toBe(2);
+  });
+
   it('paste: Go back pastes nothing; Continue pastes the same image and text', async () => {
     // What the page gets with no Pausa (an uncovered host) is the reference for the bytes.
     await page.goto(server.url('intranet.example.edu', '/site/'));
