@@ -41,14 +41,16 @@ export function Warning(props: WarningProps) {
   };
 
   return (
-    <div class="backdrop">
-      <div
-        class="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="pausa-title"
-        aria-describedby={texts.why ? 'pausa-why pausa-points' : 'pausa-points'}
-      >
+    // A <dialog> that mount.ts opens with showModal(): in the top layer, above a page's own modal
+    // dialog, popover or fullscreen screen, and the one part of the page that is not inert.
+    <dialog
+      class="backdrop"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="pausa-title"
+      aria-describedby={texts.why ? 'pausa-why pausa-points' : 'pausa-points'}
+    >
+      <div class="dialog">
         <div class="mark" aria-hidden="true">
           <span />
           <span />
@@ -89,6 +91,6 @@ export function Warning(props: WarningProps) {
           </p>
         )}
       </div>
-    </div>
+    </dialog>
   );
 }

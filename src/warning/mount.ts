@@ -74,5 +74,17 @@ export function showWarning(props: Omit<WarningProps, 'onAnswer'>): Promise<bool
     if (host.parentNode) observer.observe(host.parentNode, { childList: true });
     document.addEventListener('focusin', keepFocus, true);
     render(h(Warning, { ...props, onAnswer: finish }), mountPoint);
+    // Shown modal: in the top layer (above the page's own modal dialog or fullscreen element) and
+    // the only part of the page that is not inert while the person decides.
+    const dialog = root.querySelector('dialog');
+    dialog?.addEventListener('cancel', (event) => {
+      event.preventDefault(); // Escape: handled above, as Go back
+    });
+    try {
+      dialog?.showModal();
+    } catch {
+      dialog?.setAttribute('open', '');
+    }
+    buttons()[0]?.focus();
   });
 }

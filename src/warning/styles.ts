@@ -9,6 +9,7 @@ export const css = `
 :host { color-scheme: light dark; }
 .backdrop {
   position: fixed; inset: 0; display: flex; align-items: center; justify-content: center;
+  margin: 0; border: 0; width: 100%; height: 100%; max-width: none; max-height: none; color: inherit;
   padding: 16px; box-sizing: border-box; overflow: auto;
   background: rgba(20, 24, 31, 0.55);
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -37,6 +38,7 @@ button:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
 .secondary[aria-disabled="true"] { color: #59606e; border-style: dashed; cursor: not-allowed; }
 .link { background: transparent; color: #1f4fbf; text-decoration: underline; padding: 10px 6px; }
 .wait { margin: 12px 0 0; font-size: 0.95rem; color: #454c5a; }
+.backdrop::backdrop { background: transparent; }
 @media (prefers-color-scheme: dark) {
   .dialog { background: #1d2230; color: #eef1f7; }
   .mark span { background: #8fb0ff; }

@@ -167,6 +167,26 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
     });
   });
 
+  describe('above the page', () => {
+    it("a file input in the page's modal dialog: the warning is on top and answers both ways", async () => {
+      await page.evaluate(() => (document.getElementById('page-dialog') as HTMLDialogElement).showModal());
+      await pick(page, '#dialog-input', ['photo.jpg']);
+      await waitForWarning(page);
+      // What a click at the middle of the screen would hit: the warning, not the page's dialog.
+      expect(
+        await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName),
+      ).toBe('pausa-warning');
+      await answer(page, 'back');
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await pick(page, '#dialog-input', ['photo.jpg']);
+      await answer(page, 'continue');
+      const [got] = await waitForReceived(page, 1);
+      expect(got?.path).toBe('dialog-input');
+      expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg']));
+    });
+  });
+
   describe('the camera', () => {
     it('getUserMedia with video: Go back rejects with NotAllowedError', async () => {
       await page.click('#camera');
