@@ -36,20 +36,55 @@ void whenCoverage((coverage) => {
   if (site?.callControls.length) watchCallControls(compileControls(site.callControls));
 });
 
+// A press on a call control is held from its very first event: sites start calls on pointerdown,
+// mousedown or keydown as well as on click. The rest of the same gesture is stopped too, and on
+// Continue the page gets the whole gesture again (script events: frameworks accept them).
+const STARTS = new Set(['pointerdown', 'mousedown', 'keydown', 'click']);
+const GESTURE = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown', 'keyup'];
+
+function replay(control: HTMLElement, start: Event): void {
+  if (start.type === 'keydown') {
+    const key = (start as KeyboardEvent).key;
+    control.dispatchEvent(
+      new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true }),
+    );
+    control.click();
+    control.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+    return;
+  }
+  if (start.type !== 'click') {
+    const init = { bubbles: true, cancelable: true, composed: true, button: 0, isPrimary: true };
+    control.dispatchEvent(new PointerEvent('pointerdown', init));
+    control.dispatchEvent(new MouseEvent('mousedown', init));
+    control.dispatchEvent(new PointerEvent('pointerup', init));
+    control.dispatchEvent(new MouseEvent('mouseup', init));
+  }
+  control.click();
+}
+
 function watchCallControls(controls: ReturnType<typeof compileControls>): void {
-  addEventListener(
-    'click',
-    (event) => {
-      if (!event.isTrusted) return;
-      const control = findCallControl(event.composedPath(), controls);
-      if (!control) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      void warn({ kind: 'call', via: 'call-control', files: [] }).then((go) => {
-        // The page gets the click it would have had (a script click: frameworks accept it).
-        if (go && control instanceof HTMLElement) control.click();
-      });
-    },
-    true,
-  );
+  let held = false;
+  const onEvent = (event: Event): void => {
+    if (!event.isTrusted) return;
+    if (event.type.startsWith('key') && !['Enter', ' '].includes((event as KeyboardEvent).key)) return;
+    if (held) {
+      // The rest of a gesture whose start is being warned about.
+      if (findCallControl(event.composedPath(), controls)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+      return;
+    }
+    if (!STARTS.has(event.type)) return;
+    const control = findCallControl(event.composedPath(), controls);
+    if (!control) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held = true;
+    void warn({ kind: 'call', via: 'call-control', files: [] }).then((go) => {
+      held = false;
+      if (go && control instanceof HTMLElement) replay(control, event);
+    });
+  };
+  for (const type of GESTURE) addEventListener(type, onEvent, true);
 }

@@ -253,6 +253,30 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
       expect(await warningHostCount(page)).toBe(0);
     });
 
+    it('a call button that acts on pointerdown is caught before the call starts; Continue starts it once', async () => {
+      await page.click('#call-pd');
+      await answer(page, 'back');
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await page.click('#call-pd');
+      await answer(page, 'continue');
+      const got = await waitForReceived(page, 2);
+      expect(got.map((r) => `${r.path}:${r.event}`)).toEqual([
+        'call-pd:pointerdown',
+        'call-pd-camera:resolved',
+      ]);
+      await settle();
+      expect(await warningHostCount(page)).toBe(0);
+    });
+
+    it('a call button pressed with the keyboard (Enter) warns before the call', async () => {
+      await page.focus('#call');
+      await page.keyboard.press('Enter');
+      await answer(page, 'continue');
+      const got = await waitForReceived(page, 2);
+      expect(got.map((r) => `${r.path}:${r.event}`)).toEqual(['call:click', 'call-camera:resolved']);
+    });
+
     it('a "start video call" control warns before the call; Continue does not warn twice', async () => {
       await page.click('#call');
       await answer(page, 'back');
