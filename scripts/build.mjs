@@ -5,7 +5,8 @@
 // sites) and the background registers them for any other covered site (src/background/coverage.ts):
 //   main-world.js  IIFE, world MAIN: must run synchronously at document_start, before any page script
 //   content.js     IIFE, isolated world: as small as possible, it starts on every covered page
-//   warning.js     ES module, loaded by content.js with import() only when a warning is shown
+//   warning.js     IIFE, injected into the frame by the background (scripting.executeScript) only when
+//                  a warning is shown: never web-accessible, so no page can fetch it or probe for it
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +16,12 @@ import { writeModel } from './model.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const browsers = (process.env.PAUSA_BROWSERS ?? 'chrome,firefox').split(',');
 
-const script = (browser, entry, fileName, format) =>
+const script = (browser, entry, fileName, format, name = 'pausa') =>
   build({
     root,
     configFile: false,
     logLevel: 'warn',
-    plugins: format === 'es' ? [preact()] : [],
+    plugins: entry.includes('warning') ? [preact()] : [],
     define: { 'import.meta.env.BROWSER': JSON.stringify(browser) },
     build: {
       outDir: `dist/${browser}`,
@@ -29,7 +30,7 @@ const script = (browser, entry, fileName, format) =>
       target: browser === 'chrome' ? 'chrome137' : 'firefox140',
       minify: true,
       sourcemap: false,
-      lib: { entry, formats: [format], fileName: () => fileName, name: 'pausa' },
+      lib: { entry, formats: [format], fileName: () => fileName, name },
       rolldownOptions: { output: { codeSplitting: false } },
     },
   });
@@ -57,28 +58,9 @@ function addContentScripts(manifest) {
   ];
 }
 
-/**
- * The content script imports warning.js from the extension, so the page's origin must be allowed
- * to load it. Added after crxjs, which only accepts files that exist before it runs.
- */
-function addWarningResource(manifest, browser) {
-  manifest.web_accessible_resources = [
-    ...(manifest.web_accessible_resources ?? []),
-    {
-      resources: ['warning.js'],
-      matches: ['<all_urls>'],
-      // Chrome: reachable only at a URL made anew each session (runtime.getURL gives it to the
-      // content script), never at the fixed extension ID, so no site can probe for Pausa. Firefox's
-      // extension URLs already use a random ID per install.
-      ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
-    },
-  ];
-}
-
-function finishManifest(manifestPath, browser) {
+function finishManifest(manifestPath) {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   addContentScripts(manifest);
-  addWarningResource(manifest, browser);
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 }
 
@@ -87,8 +69,8 @@ for (const browser of browsers) {
   await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
   await script(browser, 'src/main-world/index.ts', 'main-world.js', 'iife');
   await script(browser, 'src/content/index.ts', 'content.js', 'iife');
-  await script(browser, 'src/warning/index.ts', 'warning.js', 'es');
-  finishManifest(`${root}/dist/${browser}/manifest.json`, browser);
+  await script(browser, 'src/warning/index.ts', 'warning.js', 'iife', 'pausaWarning');
+  finishManifest(`${root}/dist/${browser}/manifest.json`);
   const modelBytes = writeModel(`${root}/dist/${browser}`);
   const size = (f) => statSync(`${root}/dist/${browser}/${f}`).size;
   console.log(

@@ -115,6 +115,16 @@ export const handlers: Handlers = {
     );
     return { results, ...verdict, threshold: THRESHOLDS[config.sensitivity] };
   },
+  // The warning UI goes into the asking frame's isolated world only when needed.
+  loadWarning: async (_request, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: false, error: 'no tab' };
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: ['warning.js'],
+    });
+    return { ok: true };
+  },
   openHelp: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/help/index.html') });
     return { ok: true };

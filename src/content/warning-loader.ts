@@ -7,8 +7,16 @@ type WarningModule = typeof import('../warning/index');
 
 let loading: Promise<WarningModule> | undefined;
 
+/**
+ * The background injects warning.js into this frame's isolated world (scripting.executeScript):
+ * the file is never web-accessible, so no page can fetch it or learn that Pausa is installed.
+ */
 function load(): Promise<WarningModule> {
-  loading ??= import(/* @vite-ignore */ ext.runtime.getURL('warning.js')) as Promise<WarningModule>;
+  loading ??= ext.runtime.sendMessage({ type: 'loadWarning' }).then((reply: unknown) => {
+    const mod = (globalThis as { pausaWarning?: WarningModule }).pausaWarning;
+    if (!mod) throw new Error(`the warning was not injected: ${JSON.stringify(reply)}`);
+    return mod;
+  });
   return loading;
 }
 

@@ -66,6 +66,7 @@ export const requests = {
     ticket: z.number().int().optional(),
   }),
   openHelp: z.object({ type: z.literal('openHelp') }),
+  loadWarning: z.object({ type: z.literal('loadWarning') }),
   getMessages: z.object({ type: z.literal('getMessages'), locale: z.enum(LOCALES) }),
   getTabStatus: z.object({ type: z.literal('getTabStatus'), tabId: z.number().int() }),
   getStatus: z.object({ type: z.literal('getStatus') }),
@@ -92,6 +93,7 @@ export interface Responses {
   decide: WarningPlan;
   answered: { ok: true };
   openHelp: { ok: true };
+  loadWarning: { ok: boolean; error?: string };
   getMessages: { messages: Messages };
   getTabStatus: TabStatus;
   getStatus: ExtensionStatus;
@@ -132,6 +134,7 @@ export const contentMessages: ReadonlySet<MessageType> = new Set([
   'decide',
   'answered',
   'openHelp',
+  'loadWarning',
   'getMessages',
 ]);
 
@@ -140,6 +143,7 @@ export const Envelope = z.discriminatedUnion('type', [
   requests.decide,
   requests.answered,
   requests.openHelp,
+  requests.loadWarning,
   requests.getMessages,
   requests.getTabStatus,
   requests.getStatus,
