@@ -60,9 +60,3 @@ export async function checkFiles(files: Blob[]): Promise<FileResult[]> {
   if (!Array.isArray(reply)) throw new Error(`no answer from the classifier: ${reply?.error ?? 'none'}`);
   return reply;
 }
-
-/** Start loading the model before the person's choice arrives. */
-export async function prepare(): Promise<void> {
-  if (import.meta.env.BROWSER === 'firefox') await (await classifier()).prepare(browser.runtime.getURL(''));
-  else await toOffscreen({ target: OFFSCREEN_TARGET, type: 'prepare' });
-}

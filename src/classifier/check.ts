@@ -3,7 +3,7 @@
 // the model, and says for each file its score or why it could not be checked (SPEC C9, §6.8).
 import { intimateScore, type FileCheck } from '../shared/smart';
 import { decodeSize, INPUT_SIZE, toModelInput } from '../shared/pixels';
-import { model, predict } from './model';
+import { predict } from './model';
 
 export interface FileResult {
   check: FileCheck;
@@ -120,6 +120,3 @@ export async function checkFiles(baseUrl: string, files: readonly Blob[]): Promi
   }
   return results;
 }
-
-/** Loads the model ahead of a share (a covered page's file picker was opened). */
-export const prepare = (baseUrl: string): Promise<unknown> => model(baseUrl);

@@ -3,6 +3,4 @@
 // take each other's messages.
 export const OFFSCREEN_TARGET = 'pausa-offscreen';
 
-export type OffscreenRequest =
-  | { target: typeof OFFSCREEN_TARGET; type: 'check'; files: Blob[] }
-  | { target: typeof OFFSCREEN_TARGET; type: 'prepare' };
+export type OffscreenRequest = { target: typeof OFFSCREEN_TARGET; type: 'check'; files: Blob[] };

@@ -3,14 +3,13 @@
 // background on the first smart-mode share and closed after a minute without use. It answers only
 // the background (a message from a tab is not for it).
 import browser from 'webextension-polyfill';
-import { checkFiles, prepare } from '../classifier/check';
+import { checkFiles } from '../classifier/check';
 import { OFFSCREEN_TARGET, type OffscreenRequest } from '../classifier/protocol';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   const request = message as OffscreenRequest | undefined;
   if (request?.target !== OFFSCREEN_TARGET || sender.id !== browser.runtime.id || sender.tab)
     return undefined;
-  if (request.type === 'prepare') return prepare(browser.runtime.getURL('')).then(() => ({ ok: true }));
   return checkFiles(browser.runtime.getURL(''), request.files).catch((error: unknown) => ({
     error: String(error),
   }));

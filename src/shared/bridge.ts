@@ -23,6 +23,4 @@ export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'legac
 export type ToContent = { t: 'ask'; id: number; kind: ShareKind; via: ShareVia; n: number };
 
 export type ToMain =
-  | { t: 'hi' }
-  | { t: 'answer'; id: number; go: boolean }
-  | { t: 'media'; mimePrefixes: string[]; extensions: string[] };
+  { t: 'answer'; id: number; go: boolean } | { t: 'media'; mimePrefixes: string[]; extensions: string[] };
