@@ -1,11 +1,11 @@
 // The parental lock's state in storage.local, behind the extension-page-only messages.
 import browser from 'webextension-polyfill';
 import {
-  checkPin,
   countAttempt,
   MIN_PIN_LENGTH,
   newLock,
   pinBlockedUntil,
+  pinMatches,
   type ParentLock,
 } from '../shared/lock';
 import { serial } from '../shared/serial';
@@ -68,10 +68,10 @@ export const unlock = serial(
     const blocked = pinBlockedUntil(lock, now, since);
     if (blocked) return { ok: false, retryAt: blocked };
     lastAttemptMono = mono;
-    await write(countAttempt(lock, now));
-    const result = await checkPin(lock, pin, now);
-    if (!result.ok) return { ok: false, retryAt: result.retryAt };
-    await write(remove ? null : { ...result.lock, locked: false });
+    const counted = countAttempt(lock, now);
+    await write(counted);
+    if (!(await pinMatches(lock, pin))) return { ok: false, retryAt: counted.retryAt };
+    await write(remove ? null : { ...counted, failures: 0, retryAt: 0, locked: false });
     return { ok: true, retryAt: 0 };
   },
 );

@@ -98,10 +98,14 @@ export async function checkPin(
   const blocked = pinBlockedUntil(lock, now, sinceLastAttempt);
   if (blocked) return { ok: false, lock, retryAt: blocked };
   const counted = countAttempt(lock, now);
-  const salt = fromBase64(lock.salt) ?? new Uint8Array();
-  const good = sameString(await hashPin(pin, salt, lock.iterations), lock.hash);
-  if (good) return { ok: true, lock: { ...counted, failures: 0, retryAt: 0 } };
+  if (await pinMatches(lock, pin)) return { ok: true, lock: { ...counted, failures: 0, retryAt: 0 } };
   return { ok: false, lock: counted, retryAt: counted.retryAt };
+}
+
+/** Whether `pin` is the lock's PIN (the comparison alone: no delay, nothing counted). */
+export async function pinMatches(lock: ParentLock, pin: string): Promise<boolean> {
+  const salt = fromBase64(lock.salt) ?? new Uint8Array();
+  return sameString(await hashPin(pin, salt, lock.iterations), lock.hash);
 }
 
 /** The settings layer the parent lock imposes (SPEC C7: policy > parent lock > person). */
