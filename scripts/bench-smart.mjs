@@ -11,19 +11,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const COLD = Number(process.env.BENCH_COLD ?? 3);
 const WARM = Number(process.env.BENCH_WARM ?? 10);
 const require = createRequire(import.meta.url);
 
-const vite = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  server: { middlewareMode: true },
-});
+const vite = await typescriptLoader();
 const { startServer } = await vite.ssrLoadModule('/tests/e2e/harness/server.ts');
 const { launch } = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
 

@@ -9,18 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
-// The harness is TypeScript; vite's SSR loader runs it without a separate build step.
-const vite = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  server: { middlewareMode: true },
-});
+const vite = await typescriptLoader();
 const { startServer } = await vite.ssrLoadModule('/tests/e2e/harness/server.ts');
 const { findExecutable, launchChromium } = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
 const server = await startServer();

@@ -12,17 +12,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { typescriptLoader } from './typescript.mjs';
 import { decodeFile, nodePredict } from './node-model.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const vite = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  server: { middlewareMode: true },
-});
+const vite = await typescriptLoader();
 const { toModelInput } = await vite.ssrLoadModule('/src/shared/pixels.ts');
 const { intimateScore, THRESHOLDS } = await vite.ssrLoadModule('/src/shared/smart.ts');
 await vite.close();

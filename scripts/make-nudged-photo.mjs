@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { typescriptLoader } from './typescript.mjs';
 import { decodeFile, nodeModel, nodePredict } from './node-model.mjs';
 
 const require = createRequire(import.meta.url);
@@ -14,12 +14,7 @@ require('@tensorflow/tfjs');
 const { PNG } = require('pngjs');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const vite = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  server: { middlewareMode: true },
-});
+const vite = await typescriptLoader();
 const { toModelInput } = await vite.ssrLoadModule('/src/shared/pixels.ts');
 await vite.close();
 

@@ -2,19 +2,13 @@
 // page, the popup and the help page — in docs/screenshots/. Run `npm run build` first.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/screenshots`;
 mkdirSync(out, { recursive: true });
 
-// The e2e harness is TypeScript; vite's SSR loader runs it without a separate build step.
-const vite = await createServer({
-  root,
-  configFile: false,
-  logLevel: 'error',
-  server: { middlewareMode: true },
-});
+const vite = await typescriptLoader();
 const { launch } = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
 const { startServer } = await vite.ssrLoadModule('/tests/e2e/harness/server.ts');
 const { waitForWarning } = await vite.ssrLoadModule('/tests/e2e/harness/warning.ts');
