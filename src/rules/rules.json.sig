@@ -1,1 +1,1 @@
-jbBleY0qMrd7jrevWrH3yq9a9gA3Rb6wzTyHI78iU3WS8g2ep+fDlrhgPamMacyhKnxSsPoKb2YMXic+iok9Bg==
+CJLUwaadzc5MRMLcNJpD7XlGIRUE219RyJDiu1UXl79k772BX3hk9rc73/e7hOkWHui3dMaYr72yLnsYr4QgBQ==

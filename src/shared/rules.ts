@@ -1,5 +1,6 @@
 // The rules: which sites are covered, which controls start a video call, which files count as
 // media (SPEC C6). Data, not code: a bundled copy ships, signed updates replace it.
+import { MessageRules } from './extortion';
 import { expandLabel } from './phrases';
 import { z } from './zod';
 
@@ -32,6 +33,14 @@ export const Site = z.object({
   category: z.string().max(40).optional(),
   matches: z.array(MatchPattern).min(1).max(50),
   callControls: z.array(CallControl).max(30).optional(),
+  /** C8 on a site whose category is not a messaging one: only these paths are read (the site's
+   * direct messages), optionally only inside these containers (CSS selectors). */
+  messages: z
+    .object({
+      paths: z.array(z.string().regex(/^\/[^\s]{0,99}$/)).max(20).optional(),
+      containers: z.array(z.string().max(200)).max(20).optional(),
+    })
+    .optional(),
 });
 export type Site = z.infer<typeof Site>;
 
@@ -48,5 +57,7 @@ export const Rules = z.object({
   expires: z.iso.datetime(),
   media: MediaRules,
   sites: z.array(Site).min(1).max(1000),
+  /** C8: the extortion-message matcher's vocabulary, weights and threshold. */
+  messages: MessageRules.optional(),
 });
 export type Rules = z.infer<typeof Rules>;

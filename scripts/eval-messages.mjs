@@ -1,0 +1,36 @@
+// `npm run eval:messages [-- --held-out | --all]`: C8's matcher on the evaluation set in
+// tests/fixtures/messages/ (see its README). The default prints the tuning part's figures and its
+// misses; --held-out prints the held-out part's figures only (never its lines: nobody tunes on it).
+import { typescriptLoader } from './typescript.mjs';
+
+const part = process.argv.includes('--held-out')
+  ? 'held-out'
+  : process.argv.includes('--all')
+    ? 'all'
+    : 'tuning';
+const vite = await typescriptLoader();
+try {
+  const { evaluate } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
+  const { rows, misses } = evaluate(part);
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  console.log(`part: ${part}\n`);
+  console.log('| language | threats caught | recall | benign (hard) | false positives (hard) | FP rate |');
+  console.log('| -------- | -------------- | ------ | ------------- | ---------------------- | ------- |');
+  const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
+  for (const r of rows)
+    console.log(
+      `| ${r.lang} | ${r.caught}/${r.threats} | ${pct(r.recall)} | ${r.benign} (${r.hard}) | ${r.falsePositives} (${r.hardFalsePositives}) | ${pct(r.fpr)} |`,
+    );
+  console.log(
+    `| all | ${sum('caught')}/${sum('threats')} | ${pct(sum('caught') / sum('threats'))} | ${sum('benign')} (${sum('hard')}) | ${sum('falsePositives')} (${sum('hardFalsePositives')}) | ${pct(sum('falsePositives') / sum('benign'))} |`,
+  );
+  if (part !== 'held-out' && misses.length) {
+    console.log('\nmisses:');
+    for (const m of misses)
+      console.log(
+        `${m.lang} ${m.kind} score ${m.verdict.score} [${m.verdict.signals.join(' ')}] ${m.line.slice(2)}`,
+      );
+  }
+} finally {
+  await vite.close();
+}

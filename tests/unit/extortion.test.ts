@@ -1,0 +1,162 @@
+// C8's matcher (src/shared/extortion.ts) with the bundled rules' vocabulary: normalising, the core
+// that must be present, reported speech, windows over time, and properties on random chat.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ConversationWindows,
+  compileLexicon,
+  expandTerm,
+  judgeConversation,
+  MessageRules,
+  readMessage,
+  tokenize,
+} from '../../src/shared/extortion';
+import { Rules } from '../../src/shared/rules';
+import { evaluate } from '../fixtures/messages/evaluate';
+
+const rules = Rules.parse(
+  JSON.parse(readFileSync(new URL('../../src/rules/rules.json', import.meta.url), 'utf8')),
+);
+const lex = compileLexicon(rules.messages!);
+const fires = (...messages: string[]) => judgeConversation(lex, messages).fire;
+
+describe('tokenize', () => {
+  it('folds case, accents, leetspeak, spaced letters, repeats and currency', () => {
+    expect(tokenize('Já PAGUEI €50')).toEqual(['ja', 'paguei', 'cur', '#']);
+    expect(tokenize('ur NUD3S go 2 every1!!! 😈', { ur: 'your' })).toEqual([
+      'your',
+      'nudes',
+      'go',
+      '#',
+      'everyone',
+    ]);
+    expect(tokenize('n u d e s')).toEqual(['nudes']);
+    expect(tokenize('nuuuudes, cool')).toEqual(['nudes', 'cool']);
+    expect(tokenize('Fais un virement de 1.000,50 €')).toEqual(['fais', 'un', 'virement', 'de', '#', 'cur']);
+    expect(tokenize('tens 24h')).toEqual(['tens', '#', 'h']);
+    expect(tokenize("don't")).toEqual(['don', 't']);
+  });
+});
+
+describe('expandTerm', () => {
+  it('expands groups, optional groups, prefixes and numbers', () => {
+    const out = expandTerm('(send|post) (it )?now #');
+    expect(out).toHaveLength(4);
+    expect(expandTerm('leak*')).toEqual([[{ prefix: 'leak' }]]);
+  });
+  it('refuses nested or unbalanced groups, short prefixes and too many phrases', () => {
+    expect(expandTerm('((a|b)|c)')).toHaveProperty('error');
+    expect(expandTerm('(a|b')).toHaveProperty('error');
+    expect(expandTerm('ab*')).toHaveProperty('error');
+    const big = Array.from({ length: 6 }, () => `(${'abcdefg'.split('').join('|')})`).join(' ');
+    expect(expandTerm(big)).toHaveProperty('error');
+  });
+  it('the schema refuses a rules file with a bad term', () => {
+    const bad = structuredClone(rules.messages!);
+    bad.signals[0]!.terms.en = ['(unclosed'];
+    expect(MessageRules.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('the bundled vocabulary', () => {
+  it('fires on the core: your images + sending + an audience, with a demand', () => {
+    expect(fires('Pay or I send your nudes to all your followers')).toBe(true);
+    expect(fires('I have your video', 'send 300 dollars in 1 hour')).toBe(true);
+    expect(fires('Ou pagas ou enviamos as imagens aos teus amigos e família')).toBe(true);
+  });
+  it('money, deadlines and "answer me" alone never fire', () => {
+    expect(fires('pay me back the 20 bucks by friday pls')).toBe(false);
+    expect(fires('You have 24 hours to submit the assignment', 'answer me', "Don't tell anyone")).toBe(false);
+    expect(fires('Can you Venmo me for the pizza?', 'Bitcoin went up again')).toBe(false);
+  });
+  it('news, warnings and a friend retelling their story are not threats', () => {
+    expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
+    expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
+  });
+  it('a script in another language than the page is still read (all languages, always)', () => {
+    expect(
+      fires('Manda R$ 500 que eu apago tudo', 'Vou mandar seus nudes pra todos os seus seguidores'),
+    ).toBe(true);
+    expect(
+      fires('Ich will 500 Euro, dann lösche ich alles', 'Dann geht das Video an alle Ihre Freunde'),
+    ).toBe(true);
+  });
+  it('obfuscated spelling still reads', () => {
+    expect(fires('p4y or i s3nd ur n.u.d.e.s 2 all ur f0llowers')).toBe(true);
+  });
+  it('flags distress for crisis lines first', () => {
+    expect(judgeConversation(lex, ['I have your nudes, pay', 'i want to kill myself']).distress).toBe(true);
+    expect(readMessage(lex, 'see you tomorrow').distress).toBe(false);
+  });
+});
+
+describe('ConversationWindows', () => {
+  it('scores a burst across messages, per conversation, and forgets old ones', () => {
+    const windows = new ConversationWindows(lex);
+    const t0 = Date.UTC(2026, 0, 1);
+    expect(windows.add('a', 'I recorded our whole video call', t0).fire).toBe(false);
+    expect(windows.add('b', 'How much money do you have right now?', t0).fire).toBe(false);
+    expect(windows.add('a', 'How much money do you have right now?', t0 + 60_000).fire).toBe(true);
+    // Two hours later the first message is out of the window.
+    const later = t0 + 2 * 60 * 60_000;
+    expect(windows.add('a', 'How much money do you have right now?', later).fire).toBe(false);
+  });
+});
+
+describe('properties', () => {
+  it('random chat never throws and returns a verdict', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 300 }), { maxLength: 12 }),
+        (messages) => {
+          const verdict = judgeConversation(lex, messages);
+          expect(typeof verdict.fire).toBe('boolean');
+          expect(Number.isFinite(verdict.score)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+  it('the work is linear in the text: tokens looked at grow with length, not faster', () => {
+    // Count term attempts through a proxy on the index: 10x the text, at most ~10x the attempts.
+    const attempts = (text: string) => {
+      let n = 0;
+      const counted = {
+        ...lex,
+        byWord: new Map(
+          [...lex.byWord].map(([k, v]) => [
+            k,
+            new Proxy(v, { get: (t, p) => (p === Symbol.iterator && n++, Reflect.get(t, p)) }),
+          ]),
+        ),
+      };
+      readMessage(counted, text);
+      return n;
+    };
+    const unit = 'send the pics to your friends or pay me now ';
+    const short = attempts(unit.repeat(2));
+    const long = attempts(unit.repeat(20));
+    expect(long).toBeLessThanOrEqual(short * 10 + 10);
+    expect(long).toBeGreaterThan(0);
+  });
+  it('one message is read up to MAX_MESSAGE_CHARS', () => {
+    expect(tokenize('a '.repeat(10_000)).length).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
+  it('tuning part: recall ≥ 90 % and false positives ≤ 3 % in every language', () => {
+    for (const row of evaluate('tuning').rows) {
+      expect(row.recall, row.lang).toBeGreaterThanOrEqual(0.9);
+      expect(row.fpr, row.lang).toBeLessThanOrEqual(0.03);
+    }
+  });
+  it('held-out part: ≤ 3 % false positives in every language, recall ≥ 90 % over all languages', () => {
+    const { rows } = evaluate('held-out');
+    for (const row of rows) expect(row.fpr, row.lang).toBeLessThanOrEqual(0.03);
+    const caught = rows.reduce((a, r) => a + r.caught, 0);
+    const threats = rows.reduce((a, r) => a + r.threats, 0);
+    expect(caught / threats).toBeGreaterThanOrEqual(0.9);
+  });
+});
