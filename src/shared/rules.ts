@@ -37,7 +37,10 @@ export const Site = z.object({
    * direct messages), optionally only inside these containers (CSS selectors). */
   messages: z
     .object({
-      paths: z.array(z.string().regex(/^\/[^\s]{0,99}$/)).max(20).optional(),
+      paths: z
+        .array(z.string().regex(/^\/[^\s]{0,99}$/))
+        .max(20)
+        .optional(),
       containers: z.array(z.string().max(200)).max(20).optional(),
     })
     .optional(),
