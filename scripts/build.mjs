@@ -7,6 +7,8 @@
 //   content.js     IIFE, isolated world: as small as possible, it starts on every covered page
 //   warning.js     IIFE, injected into the frame by the background (scripting.executeScript) only when
 //                  a warning is shown: never web-accessible, so no page can fetch it or probe for it
+//   messages.js    IIFE, C8's message reader and help panel, injected the same way into the top frame
+//                  of a page whose messages C8 reads
 import { build } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +23,7 @@ const script = (browser, entry, fileName, format, name = 'pausa') =>
     root,
     configFile: false,
     logLevel: 'warn',
-    plugins: entry.includes('warning') ? [preact()] : [],
+    plugins: /warning|messages/.test(entry) ? [preact()] : [],
     define: { 'import.meta.env.BROWSER': JSON.stringify(browser) },
     build: {
       outDir: `dist/${browser}`,
@@ -70,10 +72,11 @@ for (const browser of browsers) {
   await script(browser, 'src/main-world/index.ts', 'main-world.js', 'iife');
   await script(browser, 'src/content/index.ts', 'content.js', 'iife');
   await script(browser, 'src/warning/index.ts', 'warning.js', 'iife', 'pausaWarning');
+  await script(browser, 'src/messages/index.ts', 'messages.js', 'iife', 'pausaMessages');
   finishManifest(`${root}/dist/${browser}/manifest.json`);
   const modelBytes = writeModel(`${root}/dist/${browser}`);
   const size = (f) => statSync(`${root}/dist/${browser}/${f}`).size;
   console.log(
-    `dist/${browser}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B, model ${modelBytes} B`,
+    `dist/${browser}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B, messages.js ${size('messages.js')} B, model ${modelBytes} B`,
   );
 }

@@ -6,7 +6,13 @@
 import browser from 'webextension-polyfill';
 import type { Config } from '../shared/config';
 import { expandLabel } from '../shared/phrases';
-import { COVERAGE_KEY, LAST_PLAN_KEY, lastPlanOf, type Coverage } from '../shared/coverage';
+import {
+  COVERAGE_KEY,
+  LAST_PLAN_KEY,
+  MESSAGE_RULES_KEY,
+  lastPlanOf,
+  type Coverage,
+} from '../shared/coverage';
 import { coveredPatterns, scriptPattern } from '../shared/coverage-patterns';
 import type { Rules } from '../shared/rules';
 import { serial } from '../shared/serial';
@@ -16,7 +22,12 @@ import { currentConfig, currentRules } from './state';
 export const MAIN_WORLD_SCRIPT = 'main-world.js';
 export const CONTENT_SCRIPT = 'content.js';
 
-export function coverageFor(rules: Rules, config: Pick<Config, 'disabledSites'>): Coverage {
+export function coverageFor(
+  rules: Rules,
+  config: Pick<Config, 'disabledSites'> &
+    Partial<Pick<Config, 'detectExtortionMessages' | 'extraSites' | 'allSites'>>,
+): Coverage {
+  const c8 = rules.messages && config.detectExtortionMessages ? rules.messages : undefined;
   const disabled = new Set(config.disabledSites.map((s) => s.toLowerCase()));
   const isDisabled = (site: Rules['sites'][number]) =>
     disabled.has(site.id) ||
@@ -24,12 +35,26 @@ export function coverageFor(rules: Rules, config: Pick<Config, 'disabledSites'>)
   return {
     revision: rules.revision,
     media: rules.media,
+    ...(c8
+      ? {
+          extortion: {
+            extraSites: config.extraSites ?? [],
+            allSites: config.allSites ?? false,
+            disabledSites: [...disabled],
+          },
+        }
+      : {}),
     sites: rules.sites
       .filter((site) => !isDisabled(site))
-      .map(({ id, name, matches, callControls = [] }) => ({
+      .map(({ id, name, category, matches, callControls = [], messages }) => ({
         id,
         name,
         matches,
+        // C8 reads messaging and dating sites everywhere, other sites only where the rules say
+        // (their direct messages).
+        ...(c8 && (messages ?? (category && c8.categories.includes(category) ? {} : undefined))
+          ? { messages: messages ?? {} }
+          : {}),
         // Expanded here, once: the content script on every page only compares phrases.
         callControls: callControls.flatMap(({ label, selector }) => {
           const matcher = expandLabel(label);
@@ -116,6 +141,8 @@ export const applyCoverage = serial(async (): Promise<{ missing: string[]; confi
     [COVERAGE_KEY]: coverage,
     coverageMissing: missing,
     [LAST_PLAN_KEY]: lastPlanOf(config),
+    // C8's vocabulary, only while C8 is on: a page that C8 reads compiles it from here.
+    [MESSAGE_RULES_KEY]: (coverage.extortion && rules.messages) || null,
   });
   await registerContentScripts(granted);
   return { missing, config };

@@ -2,6 +2,15 @@ import browser from 'webextension-polyfill';
 import { isCovered } from '../shared/coverage-patterns';
 import { fetchMessages } from '../shared/i18n';
 import { siteForUrl } from '../shared/match';
+import {
+  countriesOf,
+  countryFromLanguage,
+  EMERGENCY,
+  firstContacts,
+  resourcesFor,
+  type HelpResource,
+} from '../shared/resources';
+import resources from '../help/resources.json';
 import type { ExtensionStatus } from '../shared/messages';
 import { grantCamera, takeCameraGrant } from './camera-grants';
 import { CameraRefusals } from './camera-refusals';
@@ -16,6 +25,9 @@ import { loadRules } from './rules-store';
 import { checkRules } from './rules-updater';
 import { currentConfig, currentRules, currentState } from './state';
 import { TabQueue } from './tab-queue';
+
+const ALL_RESOURCES = resources as HelpResource[];
+const COUNTRIES = countriesOf(ALL_RESOURCES);
 
 const warnings = new TabQueue();
 const refusals = new CameraRefusals();
@@ -124,6 +136,42 @@ export const handlers: Handlers = {
       files: ['warning.js'],
     });
     return { ok: true };
+  },
+  // C8's reader goes into a page's top frame only when C8 reads that page (the content script
+  // decides from the coverage); it is never web-accessible either.
+  loadMessageWatch: async (_request, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || (sender.frameId ?? 0) !== 0) return { ok: false, error: 'top frames only' };
+    const config = await currentConfig();
+    if (!config.detectExtortionMessages) return { ok: false, error: 'off' };
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['messages.js'] });
+    return { ok: true };
+  },
+  helpContacts: async ({ distress }) => {
+    const config = await currentConfig();
+    const country =
+      config.country !== 'auto'
+        ? config.country
+        : ([...navigator.languages, browser.i18n.getUILanguage()]
+            .map((language) => countryFromLanguage(language, COUNTRIES))
+            .find(Boolean) ?? null);
+    const list = resourcesFor(ALL_RESOURCES, country, config.ageGroup, config.extraResources);
+    return {
+      language: config.language,
+      country,
+      emergency: (country && EMERGENCY[country]) ?? null,
+      contacts: firstContacts(list, distress).map(
+        ({ id, organization, service, url, phone, kind, fromOrganization }) => ({
+          id,
+          organization,
+          service,
+          url,
+          phone,
+          kind,
+          ...(fromOrganization ? { fromOrganization } : {}),
+        }),
+      ),
+    };
   },
   openHelp: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/help/index.html') });

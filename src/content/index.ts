@@ -1,10 +1,12 @@
 // Isolated content script entry (document_start, all frames, covered sites only). Links to the
 // main-world hook, answers its questions with the warning, and watches for clicks on the site's
-// "start video call" controls. The warning UI itself loads only when needed.
+// "start video call" controls; on pages C8 reads, starts the message reader. The warning UI and
+// the reader load only when needed.
 import { siteForUrl } from '../shared/match';
 import { compileControls, findCallControl } from './call-controls';
 import { whenCoverage } from './coverage';
 import { linkToMainWorld } from './link';
+import { watchForMessages } from './messages-loader';
 import { warn } from './warning-loader';
 
 const link = linkToMainWorld((msg, reply, files) => {
@@ -34,6 +36,7 @@ void whenCoverage((coverage) => {
   link.setMedia(coverage.media);
   const site = siteForUrl(coverage, pageUrl);
   if (site?.callControls.length) watchCallControls(compileControls(site.callControls));
+  watchForMessages(coverage, site, pageUrl);
 });
 
 // A press on a call control is held from its very first event: sites start calls on pointerdown,

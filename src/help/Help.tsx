@@ -1,29 +1,11 @@
 // "I'm being threatened" (SPEC C4): what to do, in order, then the help for the person's country
 // and age. Steps follow ../shared/research/victim-guidance.json.
 import { t } from '../ui/i18n';
+import { EMERGENCY } from '../shared/resources';
 import { Resources } from '../ui/Resources';
 import { COUNTRIES, useHelpChoices, useStatus } from '../ui/useHelpContext';
 import { AgeSwitch, CountrySelect } from './controls';
 import './help.css';
-
-// Emergency numbers from victim-guidance.json ("emergency"): 112 EU, 999 UK, 911 US/CA/MX,
-// 000 AU, 111 NZ. Elsewhere the page says "your local emergency number".
-const EMERGENCY: Record<string, string> = {
-  PT: '112',
-  ES: '112',
-  FR: '112',
-  DE: '112',
-  IT: '112',
-  NL: '112',
-  BE: '112',
-  IE: '112',
-  GB: '999',
-  US: '911',
-  CA: '911',
-  MX: '911',
-  AU: '000',
-  NZ: '111',
-};
 
 const STEPS = [1, 2, 3, 4, 5, 6, 7, 8];
 

@@ -80,6 +80,25 @@ export function Options() {
         managed={managed.has('smartSensitivity')}
         onSave={(next) => void save(next)}
       />
+      <fieldset disabled={readOnly('detectExtortionMessages')}>
+        <legend>{t('optionsExtortion')}</legend>
+        <Managed show={managed.has('detectExtortionMessages')} />
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="detectExtortionMessages"
+            checked={config.detectExtortionMessages}
+            onChange={(e) =>
+              void save({
+                ...settings,
+                detectExtortionMessages: (e.currentTarget as HTMLInputElement).checked,
+              })
+            }
+          />
+          {t('optionsExtortionOn')}
+        </label>
+        <p class="muted">{t('optionsExtortionHelp')}</p>
+      </fieldset>
       <fieldset disabled={readOnly('disabledSites') || config.allSites}>
         <legend>{t('optionsSites')}</legend>
         <Managed show={managed.has('disabledSites') || managed.has('allSites')} />

@@ -59,7 +59,7 @@ export function effectiveConfig(input: {
     country: policy.country ?? person.country,
     ageGroup: person.ageGroup,
     extraResources: policy.extraResources ?? [],
-    detectExtortionMessages: policy.detectExtortionMessages ?? false,
+    detectExtortionMessages: policy.detectExtortionMessages ?? person.detectExtortionMessages,
     managed: Object.keys(policy) as Array<keyof Policy>,
     locked: policy.locked ?? false,
   };

@@ -3,6 +3,7 @@
 import type { Config } from './config';
 import type { WarningPlan } from './messages';
 import type { PhraseMatcher } from './phrases';
+import { matchesPattern } from './match';
 import type { MediaRules } from './rules';
 
 export const COVERAGE_KEY = 'coverage';
@@ -28,10 +29,48 @@ export interface CoverageSite {
   matches: string[];
   /** Each call control's label, already expanded into its phrases by the background. */
   callControls: Array<PhraseMatcher & { selector?: string }>;
+  /** C8 reads this site's incoming messages: on every page (no `paths`) or on these paths only,
+   * inside these containers (none: all text added after load). Absent: C8 does not read it. */
+  messages?: { paths?: string[]; containers?: string[] };
 }
 
 export interface Coverage {
   revision: number;
   media: MediaRules;
   sites: CoverageSite[];
+  /** C8 is on (settings or policy) and the rules have its vocabulary: the sites outside the rules
+   * that it reads too (policy and the person's extra sites, every site under `allSites`), minus the
+   * switched-off ones. The vocabulary itself is in storage.local under MESSAGE_RULES_KEY, read
+   * only by a page that C8 reads. */
+  extortion?: { extraSites: string[]; allSites: boolean; disabledSites: string[] };
+}
+
+/** The rules' `messages` section (C8's vocabulary), for the pages C8 reads. */
+export const MESSAGE_RULES_KEY = 'messageRules';
+
+/** Whether C8 reads this page, and where: null when it does not. `site` is the rules' site for
+ * the page (siteForUrl), if any. */
+export function messageWatchFor(
+  coverage: Coverage,
+  site: CoverageSite | undefined,
+  url: string,
+): { containers?: string[] } | null {
+  const c8 = coverage.extortion;
+  if (!c8) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (site) {
+    const watch = site.messages;
+    if (!watch) return null;
+    if (watch.paths && !watch.paths.some((p) => parsed.pathname.startsWith(p))) return null;
+    return watch.containers?.length ? { containers: watch.containers } : {};
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (c8.disabledSites.some((d) => host === d || host.endsWith(`.${d}`))) return null;
+  if (c8.allSites || c8.extraSites.some((pattern) => matchesPattern(pattern, url))) return {};
+  return null;
 }

@@ -6,7 +6,6 @@
 // abbreviations; emoji and punctuation dropped) into tokens, and every language's terms are looked
 // up on every message through one index keyed by a term's first token: the cost is linear in the
 // text's length whatever the rules say (terms are short token patterns, never regular expressions).
-import { z } from './zod';
 
 /** Longest text read from one message; the rest is ignored. */
 export const MAX_MESSAGE_CHARS = 1000;
@@ -134,50 +133,32 @@ export function expandTerm(
   return out.length ? out : { error: 'no words' };
 }
 
-export const Term = z.string().superRefine((term, ctx) => {
-  const expanded = expandTerm(term);
-  if ('error' in expanded) ctx.addIssue({ code: 'custom', message: expanded.error });
-});
-
-// ---------------------------------------------------------------- the rules' data
-
-export const MessageSignal = z.object({
-  id: z.string().regex(/^[a-z][a-z-]{0,29}$/),
+/** The rules' `messages` section (its schema, with the limits, is in ./rules.ts). */
+export interface MessageSignal {
+  id: string;
   /** Added to a conversation's score once when any message in the window has the signal. */
-  weight: z.number().min(-20).max(20).default(0),
+  weight: number;
   /** `ignore-message`: a message with this signal (news, a warning, someone retelling what
    * happened to them) counts for nothing. `distress`: the thread shows distress, crisis lines come
    * first in the panel. */
-  effect: z.enum(['score', 'ignore-message', 'distress']).default('score'),
+  effect: 'score' | 'ignore-message' | 'distress';
   /** Terms per language (en, pt_PT, …); every language is checked on every page. */
-  terms: z.record(z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/), z.array(Term).max(400)),
-});
-export type MessageSignal = z.infer<typeof MessageSignal>;
+  terms: Record<string, string[]>;
+}
 
-export const MessageRules = z.object({
+export interface MessageRules {
   /** The sliding window of recent messages a conversation is scored on. */
-  window: z.object({
-    messages: z.number().int().min(1).max(50),
-    minutes: z
-      .number()
-      .min(1)
-      .max(24 * 60),
-  }),
-  threshold: z.number().min(0).max(100),
+  window: { messages: number; minutes: number };
+  threshold: number;
   /** Whole-token replacements applied after normalising (chat spellings: ur → your, vc → voce). */
-  aliases: z.record(z.string().regex(/^[\p{Ll}\p{N}]{1,20}$/u), z.string().max(60)).default({}),
-  /** Site categories (rules `sites[].category`) where C8 reads every page; sites of other
-   * categories only on their `messages.paths`. Sites added by policy: always. */
-  categories: z.array(z.string().max(40)).max(20),
-  signals: z.array(MessageSignal).min(1).max(40),
+  aliases: Record<string, string>;
+  /** Site categories where C8 reads every page; other sites only on their `messages.paths`. */
+  categories: string[];
+  signals: MessageSignal[];
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
    * anywhere in the window (`window`). Money, deadlines or "answer me" alone never fire. */
-  core: z
-    .array(z.object({ scope: z.enum(['message', 'window']), all: z.array(z.string()).min(1).max(6) }))
-    .min(1)
-    .max(40),
-});
-export type MessageRules = z.infer<typeof MessageRules>;
+  core: Array<{ scope: 'message' | 'window'; all: string[] }>;
+}
 
 // ---------------------------------------------------------------- compiled lexicon
 

@@ -5,6 +5,7 @@ import { z } from './zod';
 import type { Config } from './config';
 import type { FileResult } from '../classifier/check';
 import type { Messages } from './i18n';
+import type { HelpResource } from './resources';
 import { LOCALES } from './locales';
 import { Mode } from './settings';
 
@@ -67,6 +68,10 @@ export const requests = {
   }),
   openHelp: z.object({ type: z.literal('openHelp') }),
   loadWarning: z.object({ type: z.literal('loadWarning') }),
+  /** C8: inject the message reader (messages.js) into the sending top frame. */
+  loadMessageWatch: z.object({ type: z.literal('loadMessageWatch') }),
+  /** C8's help panel: the language, emergency number and first contacts for the person. */
+  helpContacts: z.object({ type: z.literal('helpContacts'), distress: z.boolean() }),
   getMessages: z.object({ type: z.literal('getMessages'), locale: z.enum(LOCALES) }),
   getTabStatus: z.object({ type: z.literal('getTabStatus'), tabId: z.number().int() }),
   getStatus: z.object({ type: z.literal('getStatus') }),
@@ -94,6 +99,8 @@ export interface Responses {
   answered: { ok: true };
   openHelp: { ok: true };
   loadWarning: { ok: boolean; error?: string };
+  loadMessageWatch: { ok: boolean; error?: string };
+  helpContacts: HelpContacts;
   getMessages: { messages: Messages };
   getTabStatus: TabStatus;
   getStatus: ExtensionStatus;
@@ -102,6 +109,16 @@ export interface Responses {
   lock: { ok: boolean; error?: string };
   unlock: { ok: boolean; retryAt: number };
   checkImages: { results: FileResult[]; warn: boolean; reason?: 'intimate' | 'unsure'; threshold: number };
+}
+
+/** What C8's help panel shows for this person (country and age from settings or policy). */
+export interface HelpContacts {
+  language: string;
+  country: string | null;
+  emergency: string | null;
+  contacts: Array<
+    Pick<HelpResource, 'id' | 'organization' | 'service' | 'url' | 'phone' | 'kind' | 'fromOrganization'>
+  >;
 }
 
 /** What the options page shows: the rules in use, policy problems, permissions still needed. */
@@ -135,6 +152,8 @@ export const contentMessages: ReadonlySet<MessageType> = new Set([
   'answered',
   'openHelp',
   'loadWarning',
+  'loadMessageWatch',
+  'helpContacts',
   'getMessages',
 ]);
 
@@ -144,6 +163,8 @@ export const Envelope = z.discriminatedUnion('type', [
   requests.answered,
   requests.openHelp,
   requests.loadWarning,
+  requests.loadMessageWatch,
+  requests.helpContacts,
   requests.getMessages,
   requests.getTabStatus,
   requests.getStatus,

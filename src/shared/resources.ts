@@ -75,3 +75,36 @@ export function telHref(phone: string): string | null {
   const digits = phone.replace(/[^\d+]/g, '');
   return /^\+?\d{3,15}$/.test(digits) && !/[A-Z]{3}/i.test(phone) ? `tel:${digits}` : null;
 }
+
+/** Emergency numbers from ../shared/research/victim-guidance.json ("emergency"): 112 across the
+ * EU, 999 UK, 911 US/CA/MX, 000 AU, 111 NZ. Elsewhere the texts say "your local emergency number". */
+export const EMERGENCY: Readonly<Record<string, string>> = {
+  PT: '112',
+  ES: '112',
+  FR: '112',
+  DE: '112',
+  IT: '112',
+  NL: '112',
+  BE: '112',
+  IE: '112',
+  GB: '999',
+  US: '911',
+  CA: '911',
+  MX: '911',
+  AU: '000',
+  NZ: '111',
+};
+
+/** Services to call or write to now, for someone in distress: helplines before report forms. */
+const CRISIS_KINDS = new Set(['child-helpline', 'hotline-phone', 'victim-support']);
+
+/**
+ * The first contacts the extortion help panel (C8) shows: the organisation's, then the country's
+ * for the person's age; with `distress`, crisis lines (helplines someone answers) first.
+ */
+export function firstContacts(list: readonly HelpResource[], distress: boolean, count = 3): HelpResource[] {
+  const ordered = distress
+    ? [...list.filter((r) => CRISIS_KINDS.has(r.kind)), ...list.filter((r) => !CRISIS_KINDS.has(r.kind))]
+    : [...list];
+  return ordered.slice(0, count);
+}

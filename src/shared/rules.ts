@@ -1,6 +1,6 @@
 // The rules: which sites are covered, which controls start a video call, which files count as
 // media (SPEC C6). Data, not code: a bundled copy ships, signed updates replace it.
-import { MessageRules } from './extortion';
+import { expandTerm } from './extortion';
 import { expandLabel } from './phrases';
 import { z } from './zod';
 
@@ -11,6 +11,52 @@ import { z } from './zod';
  */
 export const MATCH_PATTERN_RE = /^(\*|https?):\/\/(\*|(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*)\/.*$/i;
 export const MatchPattern = z.string().max(300).regex(MATCH_PATTERN_RE, 'not an http(s) match pattern');
+
+// C8: the extortion-message matcher's data (see ./extortion.ts for what each field does).
+const Term = z.string().superRefine((term, ctx) => {
+  const expanded = expandTerm(term);
+  if ('error' in expanded) ctx.addIssue({ code: 'custom', message: expanded.error });
+});
+
+// ---------------------------------------------------------------- the rules' data
+
+export const MessageSignal = z.object({
+  id: z.string().regex(/^[a-z][a-z-]{0,29}$/),
+  /** Added to a conversation's score once when any message in the window has the signal. */
+  weight: z.number().min(-20).max(20).default(0),
+  /** `ignore-message`: a message with this signal (news, a warning, someone retelling what
+   * happened to them) counts for nothing. `distress`: the thread shows distress, crisis lines come
+   * first in the panel. */
+  effect: z.enum(['score', 'ignore-message', 'distress']).default('score'),
+  /** Terms per language (en, pt_PT, …); every language is checked on every page. */
+  terms: z.record(z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/), z.array(Term).max(400)),
+});
+export type MessageSignal = z.infer<typeof MessageSignal>;
+
+export const MessageRules = z.object({
+  /** The sliding window of recent messages a conversation is scored on. */
+  window: z.object({
+    messages: z.number().int().min(1).max(50),
+    minutes: z
+      .number()
+      .min(1)
+      .max(24 * 60),
+  }),
+  threshold: z.number().min(0).max(100),
+  /** Whole-token replacements applied after normalising (chat spellings: ur → your, vc → voce). */
+  aliases: z.record(z.string().regex(/^[\p{Ll}\p{N}]{1,20}$/u), z.string().max(60)).default({}),
+  /** Site categories (rules `sites[].category`) where C8 reads every page; sites of other
+   * categories only on their `messages.paths`. Sites added by policy: always. */
+  categories: z.array(z.string().max(40)).max(20),
+  signals: z.array(MessageSignal).min(1).max(40),
+  /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
+   * anywhere in the window (`window`). Money, deadlines or "answer me" alone never fire. */
+  core: z
+    .array(z.object({ scope: z.enum(['message', 'window']), all: z.array(z.string()).min(1).max(6) }))
+    .min(1)
+    .max(40),
+});
+export type MessageRules = z.infer<typeof MessageRules>;
 
 export const CallControl = z.object({
   /** The control's accessible label, as plain phrases: text, groups, `|`, `?`, `^`, `$` (case-

@@ -29,6 +29,9 @@ export const Settings = z.object({
     .regex(/^([A-Z]{2}|auto)$/)
     .catch('auto'),
   ageGroup: AgeGroup.catch('unknown'),
+  /** C8: read incoming messages on covered messaging and dating sites for extortion (on this
+   * device, in the page) and offer help. */
+  detectExtortionMessages: z.boolean().catch(true),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -8,11 +8,10 @@ import {
   compileLexicon,
   expandTerm,
   judgeConversation,
-  MessageRules,
   readMessage,
   tokenize,
 } from '../../src/shared/extortion';
-import { Rules } from '../../src/shared/rules';
+import { MessageRules, Rules } from '../../src/shared/rules';
 import { evaluate } from '../fixtures/messages/evaluate';
 
 const rules = Rules.parse(

@@ -1,0 +1,122 @@
+// Reads text that a page adds after it has loaded (SPEC C8, §7 "bounded"): one MutationObserver,
+// added nodes queued as they come and read at idle time in small slices, never inside editable
+// fields (what the person types) or Pausa's own UI, with a per-page budget. The text goes to
+// `onMessage` and nowhere else.
+
+export interface WatchOptions {
+  /** CSS selectors of the site's incoming-message containers; none: all text added after load. */
+  containers?: string[];
+  onMessage: (text: string) => void;
+  /** Per page: stop reading after this many messages or characters (a page that never stops
+   * adding text cannot make Pausa work forever). */
+  maxMessages?: number;
+  maxChars?: number;
+  /** Longest time one slice of work may take (ms). */
+  sliceMs?: number;
+}
+
+const EDITABLE =
+  'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
+const OWN = 'pausa-help, pausa-warning';
+/** Characters read from one message. */
+const MAX_TEXT = 1000;
+/** Nodes waiting to be read; beyond this the oldest are dropped (a flood of DOM, not of chat). */
+const MAX_QUEUE = 400;
+
+type Idle = (cb: (deadline: { timeRemaining(): number }) => void, opts?: { timeout: number }) => number;
+
+export function watchMessages(options: WatchOptions): () => void {
+  const { onMessage, maxMessages = 20_000, maxChars = 2_000_000, sliceMs = 8 } = options;
+  let containers = options.containers?.length ? options.containers.join(',') : null;
+  if (containers) {
+    try {
+      document.querySelector(containers);
+    } catch {
+      console.error(
+        'Pausa: the rules name message containers this browser cannot read; reading all new text.',
+      );
+      containers = null;
+    }
+  }
+  const queue: Node[] = [];
+  let scheduled = false;
+  let messages = 0;
+  let chars = 0;
+  let stopped = false;
+  const idle: Idle =
+    (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback?.bind(globalThis) ??
+    ((cb) => setTimeout(() => cb({ timeRemaining: () => sliceMs }), 50) as unknown as number);
+
+  const elementOf = (node: Node): Element | null =>
+    node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+
+  const wanted = (node: Node): boolean => {
+    const element = elementOf(node);
+    if (!element) return false;
+    if (element.closest(OWN) || element.closest(EDITABLE)) return false;
+    if (containers && !element.closest(containers)) return false;
+    return true;
+  };
+
+  const read = (deadline: { timeRemaining(): number }) => {
+    scheduled = false;
+    const until = performance.now() + Math.min(sliceMs, Math.max(1, deadline.timeRemaining()));
+    // Elements read in this slice: an added node inside one of them was read with it.
+    const done = new Set<Element>();
+    while (queue.length && performance.now() < until && !stopped) {
+      const node = queue.shift()!;
+      if (!node.isConnected) continue;
+      const element = elementOf(node);
+      if (!element || hasReadAncestor(element, done)) continue;
+      done.add(element);
+      const text = (node.textContent ?? '').slice(0, MAX_TEXT).trim();
+      if (text.length < 2) continue;
+      messages++;
+      chars += text.length;
+      onMessage(text);
+      if (messages >= maxMessages || chars >= maxChars) {
+        console.info('Pausa: read as many messages on this page as it may; reload to read new ones.');
+        stop();
+      }
+    }
+    if (queue.length && !stopped) schedule();
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    idle(read, { timeout: 1000 });
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
+        if (!wanted(node)) continue;
+        queue.push(node);
+        if (queue.length > MAX_QUEUE) queue.shift();
+      }
+    if (queue.length) schedule();
+  });
+
+  const start = () => {
+    if (!stopped) observer.observe(document.documentElement, { childList: true, subtree: true });
+  };
+  // Only what arrives after the page has loaded: the history a page starts with is not read.
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+
+  function stop() {
+    stopped = true;
+    observer.disconnect();
+    queue.length = 0;
+  }
+  return stop;
+}
+
+function hasReadAncestor(element: Element, done: Set<Element>): boolean {
+  let current: Element | null = element.parentElement;
+  for (let depth = 0; current && depth < 8; depth++, current = current.parentElement)
+    if (done.has(current)) return true;
+  return false;
+}
