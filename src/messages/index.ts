@@ -16,6 +16,7 @@ import { translator } from '../shared/i18n';
 import type { HelpContacts, Reply } from '../shared/messages';
 import { isPanelOpen, showPanel } from './mount';
 import type { PanelTexts } from './Panel';
+import { panelTexts } from './texts';
 import { watchMessages } from './watch';
 
 export const PANELS_KEY = 'extortionPanels';
@@ -94,7 +95,7 @@ async function offerHelp(conversation: string, distress: boolean): Promise<void>
       distress,
     })) as Reply<'helpContacts'>;
     if ('error' in contacts) throw new Error(contacts.error);
-    const texts = await panelTexts(contacts);
+    const texts = await translate(contacts);
     offering = false;
     const outcome = await showPanel({ texts, contacts: contacts.contacts, distress });
     if (outcome === 'not-threat') await remember(id, { dismissed: true });
@@ -106,7 +107,7 @@ async function offerHelp(conversation: string, distress: boolean): Promise<void>
   }
 }
 
-async function panelTexts(contacts: HelpContacts): Promise<PanelTexts> {
+async function translate(contacts: HelpContacts): Promise<PanelTexts> {
   const load = async (locale: string) => {
     const reply = (await browser.runtime.sendMessage({
       type: 'getMessages',
@@ -116,18 +117,5 @@ async function panelTexts(contacts: HelpContacts): Promise<PanelTexts> {
     return reply.messages;
   };
   const t = await translator(contacts.language, load, (key, subs) => browser.i18n.getMessage(key, subs));
-  return {
-    title: t('extortionTitle'),
-    intro: t('extortionIntro'),
-    // The help page's steps (victim-guidance.json): don't pay, stop replying, save evidence,
-    // report and block, get images taken down, talk to someone.
-    steps: [1, 2, 3, 4, 5, 7].map((n) => t(`helpStep${n}`)),
-    crisis: t('extortionCrisis'),
-    emergency: contacts.emergency ? t('helpEmergency', contacts.emergency) : t('helpEmergencyGeneric'),
-    privacy: t('extortionPrivacy'),
-    notThreat: t('extortionNotThreat'),
-    close: t('extortionClose'),
-    moreHelp: t('extortionMoreHelp'),
-    announce: t('extortionAnnounce'),
-  };
+  return panelTexts(t, contacts.emergency);
 }

@@ -156,8 +156,9 @@ export interface MessageRules {
   categories: string[];
   signals: MessageSignal[];
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
-   * anywhere in the window (`window`). Money, deadlines or "answer me" alone never fire. */
-  core: Array<{ scope: 'message' | 'window'; all: string[] }>;
+   * anywhere in the window (`window`), and every signal of `also` anywhere in the window.
+   * Money, deadlines or "answer me" alone never fire. */
+  core: Array<{ scope: 'message' | 'window'; all: string[]; also?: string[] }>;
 }
 
 // ---------------------------------------------------------------- compiled lexicon
@@ -283,14 +284,16 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[]): Ve
   const idOf = (s: number) => lex.signals[s]!.id;
   const ids = [...present].map(idOf);
   const idSet = new Set(ids);
-  const core = lex.rules.core.some((rule) =>
-    rule.scope === 'window'
-      ? rule.all.every((id) => idSet.has(id))
-      : window.some((reading) => {
-          if (reading.ignored) return false;
-          const own = new Set([...reading.signals].map(idOf));
-          return rule.all.every((id) => own.has(id));
-        }),
+  const core = lex.rules.core.some(
+    (rule) =>
+      (rule.also ?? []).every((id) => idSet.has(id)) &&
+      (rule.scope === 'window'
+        ? rule.all.every((id) => idSet.has(id))
+        : window.some((reading) => {
+            if (reading.ignored) return false;
+            const own = new Set([...reading.signals].map(idOf));
+            return rule.all.every((id) => own.has(id));
+          })),
   );
   return { fire: core && score >= lex.rules.threshold, score, signals: ids.sort(), distress };
 }

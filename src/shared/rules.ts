@@ -52,7 +52,13 @@ export const MessageRules = z.object({
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
    * anywhere in the window (`window`). Money, deadlines or "answer me" alone never fire. */
   core: z
-    .array(z.object({ scope: z.enum(['message', 'window']), all: z.array(z.string()).min(1).max(6) }))
+    .array(
+      z.object({
+        scope: z.enum(['message', 'window']),
+        all: z.array(z.string()).min(1).max(6),
+        also: z.array(z.string()).max(6).optional(),
+      }),
+    )
     .min(1)
     .max(40),
 });

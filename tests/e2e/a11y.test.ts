@@ -83,6 +83,30 @@ describe('chromium: accessibility (axe-core)', () => {
     await page.close();
   });
 
+  it.each(['light', 'dark'] as const)('the extortion help panel (%s): 0 violations', async (scheme) => {
+    const page = await session.browser.newPage();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    // Two page addresses: one panel per conversation per hour.
+    await page.goto(server.url('web.whatsapp.com', scheme === 'light' ? '/chat/' : '/chat/index.html'), {
+      waitUntil: 'load',
+    });
+    await openShadowRootsForTest(page);
+    await page.evaluate(() =>
+      (window as unknown as { receive(t: string[], g: number): Promise<number> }).receive(
+        ['I have your nudes', 'Pay 300 dollars or I send them to all your followers and your family'],
+        20,
+      ),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('pausa-help')?.shadowRoot?.querySelector('[role="dialog"]'),
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await audit(page, 'pausa-help')).toEqual([]);
+    await page.close();
+  });
+
   it('the warning fits a 360 px wide window (also what 200 % zoom leaves of 720 px)', async () => {
     const page = await session.browser.newPage();
     await page.setViewport({ width: 360, height: 640 });

@@ -2,6 +2,7 @@
 // mapped to loopback) receives messages after load. A threat burst brings the help panel with the
 // country's contacts; ordinary chat with money and photo words, and text typed in the composer,
 // do not; Escape closes it; one panel per conversation per hour; C8 off by policy: nothing runs.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import resources from '../../src/help/resources.json';
@@ -27,7 +28,13 @@ const panelCount = (page: Page) => page.evaluate(() => document.querySelectorAll
 const waitForPanel = (page: Page) =>
   page.waitForFunction(() => document.querySelector('pausa-help') !== null, { timeout: 10_000, polling: 50 });
 
-async function openChat(session: Session, server: FixtureServer, path = '/chat/'): Promise<Page> {
+const CHAT_PAGE = readFileSync(new URL('../fixtures/chat/index.html', import.meta.url), 'utf8');
+
+/** The fixture chat at its own path: each page address is its own conversation (SPEC §6.7), and
+ * at most one panel per conversation per hour, so every test gets a fresh one. */
+async function openChat(session: Session, server: FixtureServer, path: string): Promise<Page> {
+  if (!path.endsWith('.html') && path !== '/chat/')
+    server.setRoute(path, { body: CHAT_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' } });
   const page = await session.browser.newPage();
   await page.goto(server.url('web.whatsapp.com', path), { waitUntil: 'load' });
   return page;
@@ -57,7 +64,7 @@ describe.each(BROWSERS)('%s: extortion messages (C8)', (name) => {
   });
 
   it('a threat burst brings the panel, with Portugal’s emergency number and contacts, without taking focus', async () => {
-    const page = await openChat(session, server, '/chat/?c=1');
+    const page = await openChat(session, server, '/chat/threat');
     await page.focus('#plain');
     await receive(page, THREAT);
     await waitForPanel(page);
@@ -92,7 +99,7 @@ describe.each(BROWSERS)('%s: extortion messages (C8)', (name) => {
   });
 
   it('ordinary chat with money, deadline and photo words brings no panel', async () => {
-    const page = await openChat(session, server, '/chat/?c=2');
+    const page = await openChat(session, server, '/chat/ordinary');
     await receive(page, ORDINARY);
     await settle(1500);
     expect(await panelCount(page)).toBe(0);
@@ -100,7 +107,7 @@ describe.each(BROWSERS)('%s: extortion messages (C8)', (name) => {
   });
 
   it('a threat typed in the composer (the person’s own words) brings no panel', async () => {
-    const page = await openChat(session, server, '/chat/?c=3');
+    const page = await openChat(session, server, '/chat/typed');
     await page.click('#composer');
     await page.keyboard.type(THREAT.join(' '), { delay: 0 });
     await page.focus('#plain');
@@ -149,7 +156,7 @@ describe.each(BROWSERS)('%s: C8 off by policy', (name) => {
       })),
     ).toEqual({ checked: false, disabled: true });
     await options.close();
-    const page = await openChat(session, server);
+    const page = await openChat(session, server, '/chat/');
     await receive(page, THREAT);
     await settle(1500);
     expect(await panelCount(page)).toBe(0);

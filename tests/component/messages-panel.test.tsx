@@ -1,0 +1,155 @@
+// C8's help panel (SPEC §6.7) and its reader, in happy-dom: the dialog contract in every locale,
+// crisis lines first on distress, the buttons, and what the reader reads (text added after load,
+// never editable fields, only the named containers, within its budget).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { showPanel } from '../../src/messages/mount';
+import { panelTexts } from '../../src/messages/texts';
+import { watchMessages } from '../../src/messages/watch';
+import { LOCALES } from '../../src/shared/locales';
+import type { HelpContacts } from '../../src/shared/messages';
+
+const messages = (locale: string) =>
+  JSON.parse(
+    readFileSync(join(process.cwd(), 'public', '_locales', locale, 'messages.json'), 'utf8'),
+  ) as Record<string, { message: string }>;
+const t = (locale: string) => (key: string, subs?: string | string[]) =>
+  (messages(locale)[key]?.message ?? '').replace(/\$[A-Z]+\$/, String(subs ?? ''));
+
+const CONTACTS: HelpContacts['contacts'] = [
+  {
+    id: 'a',
+    organization: 'Police',
+    service: 'Report online',
+    url: 'https://police.example/report',
+    phone: null,
+    kind: 'police-report',
+  },
+  {
+    id: 'b',
+    organization: 'Helpline',
+    service: 'Kids line',
+    url: null,
+    phone: '116 111',
+    kind: 'child-helpline',
+  },
+];
+
+let root: ShadowRoot | undefined;
+const attach = Element.prototype.attachShadow;
+beforeEach(() => {
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    root = attach.call(this, init);
+    return root;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.querySelectorAll('pausa-help').forEach((el) => el.remove());
+});
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the help panel', () => {
+  it.each(LOCALES)(
+    '%s: a non-modal dialog named "Pausa…", every text present, focus untouched',
+    async (locale) => {
+      const input = document.createElement('input');
+      document.body.append(input);
+      input.focus();
+      const shown = showPanel({ texts: panelTexts(t(locale), '112'), contacts: CONTACTS, distress: false });
+      await tick();
+      const dialog = root!.querySelector('[role="dialog"]')!;
+      expect(dialog.getAttribute('aria-modal')).toBe('false');
+      const title = root!.getElementById('pausa-help-title')!;
+      expect(dialog.getAttribute('aria-labelledby')).toBe('pausa-help-title');
+      expect(title.textContent).toMatch(/^Pausa/);
+      expect(root!.querySelectorAll('ol li')).toHaveLength(6);
+      for (const li of root!.querySelectorAll('ol li')) expect(li.textContent!.length).toBeGreaterThan(10);
+      expect(root!.textContent).toContain('112');
+      expect(root!.querySelector('[role="status"]')!.textContent!.length).toBeGreaterThan(10);
+      expect(document.activeElement).toBe(input);
+      root!.querySelector<HTMLButtonElement>('button.close')!.click();
+      await expect(shown).resolves.toBe('close');
+      expect(document.querySelector('pausa-help')).toBeNull();
+      input.remove();
+    },
+  );
+
+  it('with distress, the crisis line and contacts come before the steps; the buttons answer', async () => {
+    const shown = showPanel({ texts: panelTexts(t('en'), null), contacts: CONTACTS, distress: true });
+    await tick();
+    const order = [...root!.querySelector('[role="dialog"]')!.children].map(
+      (el) => el.className || el.localName,
+    );
+    expect(order.indexOf('crisis')).toBeLessThan(order.indexOf('ol'));
+    expect(root!.querySelector('a[href="tel:116111"]')).not.toBeNull();
+    expect(root!.textContent).toContain(messages('en').helpEmergencyGeneric!.message);
+    root!.querySelector<HTMLButtonElement>('button.secondary')!.click();
+    await expect(shown).resolves.toBe('not-threat');
+    const again = showPanel({ texts: panelTexts(t('en'), null), contacts: [], distress: false });
+    await tick();
+    root!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await expect(again).resolves.toBe('more-help');
+  });
+});
+
+describe('the reader', () => {
+  const add = (parent: Element, text: string, tag = 'div') => {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    parent.append(el);
+    return el;
+  };
+
+  it('reads text added after load, not editable fields, not its own UI', async () => {
+    document.body.innerHTML =
+      '<div id="log"></div><div id="composer" contenteditable="true"></div><textarea></textarea>';
+    const seen: string[] = [];
+    const stop = watchMessages({ onMessage: (text) => seen.push(text) });
+    add(document.getElementById('log')!, 'hello there');
+    add(document.getElementById('composer')!, 'typed by the person');
+    document.querySelector('textarea')!.append(document.createTextNode('typed too'));
+    add(document.body, 'inside Pausa', 'pausa-help');
+    await tick(120);
+    expect(seen).toEqual(['hello there']);
+    stop();
+  });
+
+  it('with containers named, reads only inside them', async () => {
+    document.body.innerHTML = '<main class="thread"></main><aside></aside>';
+    const seen: string[] = [];
+    const stop = watchMessages({ containers: ['.thread'], onMessage: (text) => seen.push(text) });
+    add(document.querySelector('.thread')!, 'incoming');
+    add(document.querySelector('aside')!, 'an ad');
+    await tick(120);
+    expect(seen).toEqual(['incoming']);
+    stop();
+  });
+
+  it('an invalid container selector falls back to all new text, with a reason', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    document.body.innerHTML = '<div></div>';
+    const seen: string[] = [];
+    const stop = watchMessages({ containers: ['[[['], onMessage: (text) => seen.push(text) });
+    add(document.body, 'incoming');
+    await tick(120);
+    expect(seen).toEqual(['incoming']);
+    expect(error).toHaveBeenCalled();
+    stop();
+  });
+
+  it('stops at its per-page budget', async () => {
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    document.body.innerHTML = '<div id="log"></div>';
+    const seen: string[] = [];
+    const stop = watchMessages({ onMessage: (text) => seen.push(text), maxMessages: 3 });
+    for (let i = 0; i < 10; i++) add(document.getElementById('log')!, `message ${i}`);
+    await tick(200);
+    expect(seen).toHaveLength(3);
+    add(document.getElementById('log')!, 'later');
+    await tick(120);
+    expect(seen).toHaveLength(3);
+    stop();
+  });
+});
