@@ -30,7 +30,8 @@ const script = (browser, entry, fileName, format, name = 'pausa') =>
       emptyOutDir: false,
       copyPublicDir: false,
       target: browser === 'chrome' ? 'chrome137' : 'firefox140',
-      minify: true,
+      // PAUSA_MINIFY=0: readable function names in a profile (npm run bench:chat).
+      minify: process.env.PAUSA_MINIFY !== '0',
       sourcemap: false,
       lib: { entry, formats: [format], fileName: () => fileName, name },
       rolldownOptions: { output: { codeSplitting: false } },

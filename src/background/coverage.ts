@@ -14,6 +14,7 @@ import {
   type Coverage,
 } from '../shared/coverage';
 import { coveredPatterns, scriptPattern } from '../shared/coverage-patterns';
+import { packLexicon, type MessageRules, type PackedLexicon } from '../shared/extortion';
 import type { Rules } from '../shared/rules';
 import { serial } from '../shared/serial';
 import { currentConfig, currentRules } from './state';
@@ -131,6 +132,13 @@ export async function registerContentScripts(patterns: string[]): Promise<void> 
   ] as Parameters<typeof browser.scripting.registerContentScripts>[0]);
 }
 
+/** The packed vocabulary of the rules in force, packed again only when they change. */
+let packed: { rules: MessageRules; lexicon: PackedLexicon } | undefined;
+function packedLexicon(rules: MessageRules): PackedLexicon {
+  if (packed?.rules !== rules) packed = { rules, lexicon: packLexicon(rules) };
+  return packed.lexicon;
+}
+
 /** Bring the stored coverage and the registration in line with the rules, settings and policy in
  * force. Read inside the serial run, so the last event always leaves the latest state. */
 export const applyCoverage = serial(async (): Promise<{ missing: string[]; config: Config }> => {
@@ -141,8 +149,9 @@ export const applyCoverage = serial(async (): Promise<{ missing: string[]; confi
     [COVERAGE_KEY]: coverage,
     coverageMissing: missing,
     [LAST_PLAN_KEY]: lastPlanOf(config),
-    // C8's vocabulary, only while C8 is on: a page that C8 reads compiles it from here.
-    [MESSAGE_RULES_KEY]: (coverage.extortion && rules.messages) || null,
+    // C8's vocabulary, compiled here once, only while C8 is on: a page that C8 reads takes it
+    // from here as it is.
+    [MESSAGE_RULES_KEY]: coverage.extortion && rules.messages ? packedLexicon(rules.messages) : null,
   });
   await registerContentScripts(granted);
   return { missing, config };

@@ -7,10 +7,10 @@
 import browser from 'webextension-polyfill';
 import { MESSAGE_RULES_KEY } from '../shared/coverage';
 import {
-  compileLexicon,
+  unpackLexicon,
   ConversationWindows,
   PANEL_INTERVAL_MS,
-  type MessageRules,
+  type PackedLexicon,
 } from '../shared/extortion';
 import { translator } from '../shared/i18n';
 import type { HelpContacts, Reply } from '../shared/messages';
@@ -30,26 +30,37 @@ let started = false;
 export async function start(options: { containers?: string[]; paths?: string[] }): Promise<void> {
   if (started) return;
   started = true;
-  const rules = (await browser.storage.local.get(MESSAGE_RULES_KEY))[MESSAGE_RULES_KEY] as
-    MessageRules | undefined;
-  if (!rules) return;
-  const lex = compileLexicon(rules);
+  const stored = await browser.storage.local.get(MESSAGE_RULES_KEY);
+  const packed = stored[MESSAGE_RULES_KEY] as PackedLexicon | null | undefined;
+  if (!packed?.terms) return;
+  const lex = unpackLexicon(packed);
   const windows = new ConversationWindows(lex);
   watchMessages({
     ...options,
     onMessage: (text) => {
+      const conversation = currentConversation();
       // A site read on some paths only (its direct messages): the page may have navigated away.
-      if (options.paths && !options.paths.some((p) => location.pathname.startsWith(p))) return;
-      // Each page address is its own conversation (SPEC §6.7).
-      const conversation = `${location.origin}${location.pathname}`;
-      const verdict = windows.add(conversation, text, Date.now());
-      if (verdict.fire) void offerHelp(conversation, verdict.distress);
+      if (options.paths && !options.paths.some((p) => conversation.path.startsWith(p))) return;
+      const verdict = windows.add(conversation.key, text, Date.now());
+      if (verdict.fire) void offerHelp(conversation.key, verdict.distress);
     },
   });
 }
 
 /** A short hash of the conversation's address: the address itself is never stored. (Not
  * WebCrypto: Firefox's content-script wrappers refuse its buffers here.) cyrb53, 53 bits. */
+/** Each page address (path included) is its own conversation (SPEC §6.7). Read from `location`
+ * at most every 200 ms: a burst of messages all belongs to the page they arrived on. */
+let conversationCache = { at: 0, key: '', path: '' };
+function currentConversation(): { key: string; path: string } {
+  const now = Date.now();
+  if (now - conversationCache.at > 200) {
+    const { origin, pathname } = location;
+    conversationCache = { at: now, key: `${origin}${pathname}`, path: pathname };
+  }
+  return conversationCache;
+}
+
 export function conversationId(conversation: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

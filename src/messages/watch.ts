@@ -15,9 +15,9 @@ export interface WatchOptions {
   sliceMs?: number;
 }
 
-const EDITABLE =
-  'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"]';
-const OWN = 'pausa-help, pausa-warning';
+/** Where the person types (contenteditable is checked through isContentEditable) and Pausa's
+ * own UI: never read. One selector, one `closest` per added node. */
+const SKIP = 'input, textarea, select, [role="textbox"], pausa-help, pausa-warning';
 /** Characters read from one message. */
 const MAX_TEXT = 1000;
 /** Nodes waiting to be read; beyond this the oldest are dropped (a flood of DOM, not of chat). */
@@ -53,7 +53,7 @@ export function watchMessages(options: WatchOptions): () => void {
   const wanted = (node: Node): boolean => {
     const element = elementOf(node);
     if (!element) return false;
-    if (element.closest(OWN) || element.closest(EDITABLE)) return false;
+    if ((element as HTMLElement).isContentEditable || element.closest(SKIP)) return false;
     if (containers && !element.closest(containers)) return false;
     return true;
   };
@@ -63,7 +63,9 @@ export function watchMessages(options: WatchOptions): () => void {
     const until = performance.now() + Math.min(sliceMs, Math.max(1, deadline.timeRemaining()));
     // Elements read in this slice: an added node inside one of them was read with it.
     const done = new Set<Element>();
-    while (queue.length && performance.now() < until && !stopped) {
+    let count = 0;
+    // The clock is read every 8 messages: reading it costs about as much as a short message.
+    while (queue.length && !stopped && ((++count & 7) !== 0 || performance.now() < until)) {
       const node = queue.shift()!;
       if (!node.isConnected) continue;
       const element = elementOf(node);

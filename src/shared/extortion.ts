@@ -14,6 +14,8 @@ const MAX_TERM_TOKENS = 8;
 
 // ---------------------------------------------------------------- normalising
 
+const NO_ALIASES: Readonly<Record<string, string>> = {};
+
 const LEET: Record<string, string> = {
   '0': 'o',
   '1': 'i',
@@ -29,63 +31,97 @@ const LEET: Record<string, string> = {
  * Tokens of a text: lower case, no accents, currency symbols as the token `cur`, numbers as `#`,
  * digits inside words read as letters (n00dz → noodz), every1 → everyone, runs of one letter
  * ("n u d e s") joined, three or more repeated letters made one, then the rules' aliases (ur → your).
+ * It runs on every message C8 reads: plain ASCII skips the Unicode steps.
  */
-export function tokenize(text: string, aliases: Readonly<Record<string, string>> = {}): string[] {
-  const plain = text
-    .slice(0, MAX_MESSAGE_CHARS)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g, ' cur ')
-    .replace(/(\d)[.,](?=\d)/g, '$1');
-  const raw = plain.split(/[^\p{L}\p{N}@$]+/u);
+export function tokenize(
+  text: string,
+  aliases: ReadonlyMap<string, string> | Readonly<Record<string, string>> = NO_ALIASES,
+): string[] {
+  const isMap = aliases instanceof Map;
+  let plain = (text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text).toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(plain)) plain = plain.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+  if (/[$€£]/.test(plain)) plain = plain.replace(/r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g, ' cur ');
+  if (/\d[.,]\d/.test(plain)) plain = plain.replace(/(\d)[.,](?=\d)/g, '$1');
   const out: string[] = [];
-  let letters: string[] = [];
-  const flushLetters = () => {
-    if (letters.length >= 3) out.push(letters.join(''));
-    else out.push(...letters);
-    letters = [];
+  const emit = (token: string) => {
+    const replacement =
+      token.length > MAX_ALIAS
+        ? undefined
+        : isMap
+          ? (aliases as ReadonlyMap<string, string>).get(token)
+          : (aliases as Record<string, string>)[token];
+    if (replacement === undefined) out.push(token);
+    else for (const a of replacement.split(' ')) if (a) out.push(a);
   };
-  for (const piece of raw) {
-    if (!piece) continue;
-    for (const token of splitToken(piece)) {
-      if (/^\p{L}$/u.test(token)) {
-        letters.push(token);
-        continue;
+  let letters: string[] = [];
+  const push = (token: string) => {
+    if (token.length === 1 && token !== '#') {
+      letters.push(token);
+      return;
+    }
+    if (letters.length >= 3) emit(letters.join(''));
+    else letters.forEach(emit);
+    letters = [];
+    if (token) emit(token);
+  };
+  // One pass over the characters: runs of letters, digits, @ and $ are the words.
+  let start = -1;
+  let digits = 0;
+  for (let i = 0; i <= plain.length; i++) {
+    const c = i < plain.length ? plain.charCodeAt(i) : 32;
+    const digit = (c >= 48 && c <= 57) || c === 64 || c === 36;
+    const word = digit || (c >= 97 && c <= 122) || (c > 127 && WORD_CHAR.test(plain[i]!));
+    if (word) {
+      if (start < 0) {
+        start = i;
+        digits = 0;
       }
-      flushLetters();
-      out.push(token);
+      if (digit) digits++;
+    } else if (start >= 0) {
+      splitToken(plain.slice(start, i), digits, push);
+      start = -1;
     }
   }
-  flushLetters();
-  return out.flatMap((token) => {
-    const alias = aliases[token];
-    return alias === undefined ? [token] : alias.split(' ').filter(Boolean);
-  });
+  push('');
+  return out;
 }
 
-function splitToken(piece: string): string[] {
-  const hasDigit = /[\d@$]/.test(piece);
-  const hasLetter = /\p{L}/u.test(piece);
-  if (!hasLetter) return /\d/.test(piece) ? ['#'] : [];
-  if (!hasDigit) return [squeeze(piece)];
+/** The longest alias key the schema allows: longer tokens skip the alias lookup. */
+const MAX_ALIAS = 20;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function splitToken(piece: string, digits: number, push: (token: string) => void): void {
+  if (digits === 0) return push(squeeze(piece));
+  if (digits === piece.length) return /\d/.test(piece) ? push('#') : undefined;
   // 24h, 10min, 500euros: a number and a word.
   const lead = /^(\d+)(\p{L}+)$/u.exec(piece);
-  if (lead) return ['#', squeeze(lead[2]!)];
+  if (lead) {
+    push('#');
+    return push(squeeze(lead[2]!));
+  }
   // every1, some1
   const one = /^(\p{L}+)1$/u.exec(piece);
-  if (one) return [`${squeeze(one[1]!)}one`];
-  return [squeeze(piece.replace(/[\d@$]/g, (c) => LEET[c] ?? c))];
+  if (one) return push(`${squeeze(one[1]!)}one`);
+  push(squeeze(piece.replace(/[\d@$]/g, (c) => LEET[c] ?? c)));
 }
 
 /** nuuuudes → nudes (three or more of a letter become one; doubles stay: "cool"). */
-const squeeze = (word: string) => word.replace(/(\p{L})\1{2,}/gu, '$1');
+function squeeze(word: string): string {
+  for (let i = 2; i < word.length; i++)
+    if (word[i] === word[i - 1] && word[i] === word[i - 2]) return word.replace(/(\p{L})\1{2,}/gu, '$1');
+  return word;
+}
 
 // ---------------------------------------------------------------- terms
 
-/** One token of a term: a word, a word prefix (`send*`), any number (`#`) or any token (`*`). */
-type Part = { word: string } | { prefix: string } | { number: true } | { any: true };
+/** One token of a term: a word, one of several words (a group of single words), a word prefix
+ * (`send*`), any number (`#`) or any token (`*`). */
+type Part =
+  { word: string } | { oneOf: ReadonlySet<string> } | { prefix: string } | { number: true } | { any: true };
+
+const groupKey = (n: number) => String.fromCharCode(97 + (n % 26)).repeat(Math.floor(n / 26) + 1);
+const groupIndex = (key: string) => (key.length - 1) * 26 + key.charCodeAt(0) - 97;
 
 /**
  * A term's phrases: `(a|b|c)` groups (not nested, `?` after a group makes it optional) are
@@ -97,10 +133,23 @@ export function expandTerm(
 ): Part[][] | { error: string } {
   if (term.length > 600) return { error: 'longer than 600 characters' };
   let phrases = [''];
+  // A group of single words standing as a word of its own, "(mom|dad|sister)", stays one part
+  // that matches any of them, instead of multiplying the phrases.
+  const groups: Array<Set<string>> = [];
   const re = /\(([^()]*)\)(\?)?|([^()]+)/gy;
   let consumed = 0;
   for (let match = re.exec(term); match; match = re.exec(term)) {
+    const before = term[match.index - 1];
+    const after = term[re.lastIndex];
     consumed = re.lastIndex;
+    if (match[1] !== undefined && !match[2] && (before ?? ' ') === ' ' && (after ?? ' ') === ' ') {
+      const words = match[1].split('|').map((o) => (/[*#\s]/.test(o.trim()) ? [] : tokenize(o, aliases)));
+      if (words.every((w) => w.length === 1)) {
+        phrases = phrases.map((p) => `${p}qqgrp${groupKey(groups.length)}qq`);
+        groups.push(new Set(words.map((w) => w[0]!)));
+        continue;
+      }
+    }
     const options = match[1] !== undefined ? match[1].split('|') : [match[3]!];
     if (match[2]) options.push('');
     phrases = phrases.flatMap((p) => options.map((o) => p + o));
@@ -120,14 +169,17 @@ export function expandTerm(
           const [stem] = tokenize(word.slice(0, -1), aliases);
           return stem && stem.length >= 3 ? [{ prefix: stem }] : [{ word: '\u0000' }];
         }
-        return tokenize(word, aliases).map((w) => (w === '#' ? { number: true as const } : { word: w }));
+        return tokenize(word, aliases).map((w): Part => {
+          if (w === '#') return { number: true };
+          const group = /^qqgrp([a-z]+)qq$/.exec(w);
+          return group ? { oneOf: groups[groupIndex(group[1]!)]! } : { word: w };
+        });
       });
     if (parts.some((p) => 'word' in p && p.word === '\u0000'))
       return { error: `a prefix needs at least 3 letters: "${phrase}"` };
     if (!parts.length) continue;
     if (parts.length > MAX_TERM_TOKENS) return { error: `more than ${MAX_TERM_TOKENS} words: "${phrase}"` };
-    if (!('word' in parts[0]!) && !('prefix' in parts[0]!) && parts.length === 1 && 'any' in parts[0]!)
-      return { error: 'a term cannot be only "*"' };
+    if (parts.length === 1 && 'any' in parts[0]!) return { error: 'a term cannot be only "*"' };
     out.push(parts);
   }
   return out.length ? out : { error: 'no words' };
@@ -168,56 +220,120 @@ interface CompiledTerm {
   parts: Part[];
 }
 
+/**
+ * The vocabulary compiled once, in plain JSON, by the background (expanding and tokenizing every
+ * term takes tens of milliseconds): what a page stores and hydrates in about a millisecond. A part
+ * is a word, `word*` (a prefix), `#` (a number), `*` (any token) or a list (one of these words).
+ */
+export type PackedPart = string | string[];
+export interface PackedLexicon {
+  window: MessageRules['window'];
+  threshold: number;
+  core: MessageRules['core'];
+  aliases: Record<string, string>;
+  signals: Array<Pick<MessageSignal, 'id' | 'weight' | 'effect'>>;
+  /** [signal index, ...parts] */
+  terms: Array<[number, ...PackedPart[]]>;
+}
+
+export function packLexicon(rules: MessageRules): PackedLexicon {
+  const terms: PackedLexicon['terms'] = [];
+  rules.signals.forEach((signal, index) => {
+    for (const list of Object.values(signal.terms))
+      for (const term of list) {
+        const expanded = expandTerm(term, rules.aliases);
+        if ('error' in expanded) continue; // refused by the schema already
+        for (const parts of expanded)
+          terms.push([
+            index,
+            ...parts.map((part): PackedPart => {
+              if ('word' in part) return part.word;
+              if ('oneOf' in part) return [...part.oneOf];
+              if ('prefix' in part) return `${part.prefix}*`;
+              return 'number' in part ? '#' : '*';
+            }),
+          ]);
+      }
+  });
+  const { window, threshold, core, aliases } = rules;
+  return {
+    window,
+    threshold,
+    core,
+    aliases,
+    signals: rules.signals.map(({ id, weight, effect }) => ({ id, weight, effect })),
+    terms,
+  };
+}
+
 export interface Lexicon {
-  rules: MessageRules;
-  signals: MessageSignal[];
+  rules: Pick<PackedLexicon, 'window' | 'threshold' | 'core'>;
+  /** The core rules with signal numbers instead of ids (unknown ids: the rule never holds). */
+  core: Array<{ message: boolean; all: number[]; also: number[] }>;
+  signals: PackedLexicon['signals'];
   byWord: Map<string, CompiledTerm[]>;
   /** Terms whose first token is a prefix, keyed by its first three letters. */
   byPrefix: Map<string, CompiledTerm[]>;
   /** Terms starting with a number. */
   byNumber: CompiledTerm[];
-  aliases: Record<string, string>;
+  aliases: ReadonlyMap<string, string>;
 }
 
-export function compileLexicon(rules: MessageRules): Lexicon {
+export function unpackLexicon(packed: PackedLexicon): Lexicon {
   const lex: Lexicon = {
-    rules,
-    signals: rules.signals,
+    rules: { window: packed.window, threshold: packed.threshold, core: packed.core },
+    core: packed.core.map((rule) => ({
+      message: rule.scope === 'message',
+      all: rule.all.map((id) => packed.signals.findIndex((s) => s.id === id)),
+      also: (rule.also ?? []).map((id) => packed.signals.findIndex((s) => s.id === id)),
+    })),
+    signals: packed.signals,
     byWord: new Map(),
     byPrefix: new Map(),
     byNumber: [],
-    aliases: rules.aliases,
+    aliases: new Map(Object.entries(packed.aliases)),
   };
   const add = (map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm) => {
     const list = map.get(key);
     if (list) list.push(term);
     else map.set(key, [term]);
   };
-  rules.signals.forEach((signal, index) => {
-    for (const terms of Object.values(signal.terms))
-      for (const term of terms) {
-        const expanded = expandTerm(term, rules.aliases);
-        if ('error' in expanded) continue; // refused by the schema already
-        for (const parts of expanded) {
-          const first = parts[0]!;
-          const compiled = { signal: index, parts };
-          if ('word' in first) add(lex.byWord, first.word, compiled);
-          else if ('prefix' in first) add(lex.byPrefix, first.prefix.slice(0, 3), compiled);
-          else if ('number' in first) lex.byNumber.push(compiled);
-        }
-      }
-  });
+  const sets = new Map<string, ReadonlySet<string>>();
+  const unpack = (part: PackedPart): Part => {
+    if (Array.isArray(part)) {
+      const key = part.join('|');
+      let set = sets.get(key);
+      if (!set) sets.set(key, (set = new Set(part)));
+      return { oneOf: set };
+    }
+    if (part === '#') return { number: true };
+    if (part === '*') return { any: true };
+    return part.endsWith('*') ? { prefix: part.slice(0, -1) } : { word: part };
+  };
+  for (const [signal, ...packedParts] of packed.terms) {
+    const parts = packedParts.map(unpack);
+    const first = parts[0]!;
+    const compiled = { signal, parts };
+    if ('word' in first) add(lex.byWord, first.word, compiled);
+    else if ('oneOf' in first) for (const word of first.oneOf) add(lex.byWord, word, compiled);
+    else if ('prefix' in first) add(lex.byPrefix, first.prefix.slice(0, 3), compiled);
+    else if ('number' in first) lex.byNumber.push(compiled);
+  }
   return lex;
 }
+
+export const compileLexicon = (rules: MessageRules): Lexicon => unpackLexicon(packLexicon(rules));
 
 const partMatches = (part: Part, token: string): boolean =>
   'word' in part
     ? part.word === token
-    : 'prefix' in part
-      ? token.startsWith(part.prefix)
-      : 'number' in part
-        ? token === '#'
-        : true;
+    : 'oneOf' in part
+      ? part.oneOf.has(token)
+      : 'prefix' in part
+        ? token.startsWith(part.prefix)
+        : 'number' in part
+          ? token === '#'
+          : true;
 
 function matchesAt(tokens: readonly string[], at: number, parts: readonly Part[]): boolean {
   if (at + parts.length > tokens.length) return false;
@@ -270,8 +386,9 @@ export interface Verdict {
   distress: boolean;
 }
 
-/** Score a window of messages (oldest first). */
-export function judgeWindow(lex: Lexicon, window: readonly MessageReading[]): Verdict {
+/** Score a window of messages (oldest first). `explain`: list the signals that counted (the
+ * evaluation's report); the page does without. */
+export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], explain = true): Verdict {
   const present = new Set<number>();
   let distress = false;
   for (const reading of window) {
@@ -281,21 +398,17 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[]): Ve
   }
   let score = 0;
   for (const s of present) score += lex.signals[s]!.weight;
-  const idOf = (s: number) => lex.signals[s]!.id;
-  const ids = [...present].map(idOf);
-  const idSet = new Set(ids);
-  const core = lex.rules.core.some(
+  const signals = () => (explain ? [...present].map((s) => lex.signals[s]!.id).sort() : []);
+  // The core is looked at only when the score is there: most windows stop here.
+  if (score < lex.rules.threshold) return { fire: false, score, signals: signals(), distress };
+  const core = lex.core.some(
     (rule) =>
-      (rule.also ?? []).every((id) => idSet.has(id)) &&
-      (rule.scope === 'window'
-        ? rule.all.every((id) => idSet.has(id))
-        : window.some((reading) => {
-            if (reading.ignored) return false;
-            const own = new Set([...reading.signals].map(idOf));
-            return rule.all.every((id) => own.has(id));
-          })),
+      rule.also.every((s) => present.has(s)) &&
+      (rule.message
+        ? window.some((reading) => !reading.ignored && rule.all.every((s) => reading.signals.has(s)))
+        : rule.all.every((s) => present.has(s))),
   );
-  return { fire: core && score >= lex.rules.threshold, score, signals: ids.sort(), distress };
+  return { fire: core, score, signals: signals(), distress };
 }
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */
@@ -313,6 +426,8 @@ export const PANEL_INTERVAL_MS = 60 * 60 * 1000;
  * Recent messages per conversation, kept as readings only (signal numbers, never the text), within
  * the rules' window of messages and minutes. `add` returns the verdict after a new message.
  */
+const QUIET: Verdict = { fire: false, score: 0, signals: [], distress: false };
+
 export class ConversationWindows {
   private readonly windows = new Map<string, Array<{ at: number; reading: MessageReading }>>();
 
@@ -321,14 +436,19 @@ export class ConversationWindows {
   add(conversation: string, text: string, now: number): Verdict {
     const { messages, minutes } = this.lex.rules.window;
     const since = now - minutes * 60_000;
-    const list = (this.windows.get(conversation) ?? []).filter((m) => m.at >= since);
-    list.push({ at: now, reading: readMessage(this.lex, text) });
+    const list = this.windows.get(conversation) ?? [];
+    while (list.length && list[0]!.at < since) list.shift();
+    const reading = readMessage(this.lex, text);
+    list.push({ at: now, reading });
     while (list.length > messages) list.shift();
     this.windows.set(conversation, list);
     if (this.windows.size > 50) this.windows.delete(this.windows.keys().next().value!);
+    // A message that adds nothing cannot make the window fire (most messages say nothing).
+    if (!reading.signals.size || (reading.ignored && !reading.distress)) return QUIET;
     return judgeWindow(
       this.lex,
       list.map((m) => m.reading),
+      false,
     );
   }
 }

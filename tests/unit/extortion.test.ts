@@ -39,16 +39,24 @@ describe('tokenize', () => {
 });
 
 describe('expandTerm', () => {
-  it('expands groups, optional groups, prefixes and numbers', () => {
+  it('expands groups, optional groups, prefixes and numbers; a group of single words stays one part', () => {
     const out = expandTerm('(send|post) (it )?now #');
-    expect(out).toHaveLength(4);
+    expect(out).toHaveLength(2);
+    expect((out as Array<Array<Record<string, unknown>>>)[0]![0]).toEqual({
+      oneOf: new Set(['send', 'post']),
+    });
+    expect(expandTerm('(send it|post it) now')).toHaveLength(2);
+    expect(expandTerm('ultim(o|a) aviso')).toHaveLength(2);
     expect(expandTerm('leak*')).toEqual([[{ prefix: 'leak' }]]);
   });
   it('refuses nested or unbalanced groups, short prefixes and too many phrases', () => {
     expect(expandTerm('((a|b)|c)')).toHaveProperty('error');
     expect(expandTerm('(a|b')).toHaveProperty('error');
     expect(expandTerm('ab*')).toHaveProperty('error');
-    const big = Array.from({ length: 6 }, () => `(${'abcdefg'.split('').join('|')})`).join(' ');
+    const big = Array.from(
+      { length: 6 },
+      () => `(${['ab cd', 'ef gh', 'ij kl', 'mn op', 'qr st', 'uv wx', 'yz ab'].join('|')})`,
+    ).join(' ');
     expect(expandTerm(big)).toHaveProperty('error');
   });
   it('the schema refuses a rules file with a bad term', () => {

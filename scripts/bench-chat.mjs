@@ -1,0 +1,187 @@
+// `npm run bench:chat` (part of `npm run bench`): C8's cost on a busy chat (issue #13). A chat page
+// on https://web.whatsapp.com (covered, mapped to 127.0.0.1) receives MESSAGES messages in bursts
+// of BURST, in three Chromium instances launched once each: an empty MV3 extension, Pausa with C8
+// off, Pausa with C8 on; runs alternate between them.
+//
+// Page-level wall time cannot resolve a few per cent on a 2-core machine, so Pausa's own cost is
+// read from V8's sampling profiler (CDP Profiler, 100 µs): the time of samples whose function
+// belongs to a chrome-extension:// script (content.js, messages.js), and the longest unbroken
+// stretch of such samples (an upper bound on any task Pausa caused). Budget: under 1 ms of Pausa
+// script per 100 messages, no Pausa stretch over 50 ms.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { typescriptLoader } from './typescript.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
+const BURST = 50;
+
+const vite = await typescriptLoader();
+const { startServer } = await vite.ssrLoadModule('/tests/e2e/harness/server.ts');
+const { findExecutable, launchChromium } = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
+const { CHROME_ID } = await vite.ssrLoadModule('/tests/e2e/harness/ids.ts');
+const server = await startServer();
+
+// Ordinary chat lines from the evaluation set (its B lines, every language), cycled.
+const dir = join(root, 'tests', 'fixtures', 'messages');
+const lines = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'))
+  .filter((l) => l.startsWith('B '))
+  .flatMap((l) => l.slice(2).split(' || '));
+const CHAT_PAGE = readFileSync(join(root, 'tests', 'fixtures', 'chat', 'index.html'), 'utf8');
+const texts = Array.from({ length: MESSAGES }, (_, i) => lines[i % lines.length]);
+
+const empty = mkdtempSync(join(tmpdir(), 'pausa-empty-ext-'));
+writeFileSync(
+  join(empty, 'manifest.json'),
+  JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0' }),
+);
+
+async function launch(extensionDir, c8) {
+  const profile = mkdtempSync(join(tmpdir(), 'pausa-bench-'));
+  const browser = await launchChromium(findExecutable('chromium'), profile);
+  await browser.installExtension(extensionDir);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  if (c8 !== undefined) {
+    const page = await browser.newPage();
+    await page.goto(`chrome-extension://${CHROME_ID}/src/options/index.html`);
+    await page.evaluate(async (on) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, detectExtortionMessages: on } });
+    }, c8);
+    await page.waitForFunction(
+      async (on) => Boolean((await chrome.storage.local.get('coverage')).coverage?.extortion) === on,
+      { polling: 100, timeout: 10_000 },
+      c8,
+    );
+    await page.close();
+  }
+  return { browser, profile };
+}
+
+async function run(browser, n) {
+  // Each run its own page address: its own conversation.
+  const path = `/chat/bench-${n}`;
+  server.setRoute(path, { body: CHAT_PAGE, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const page = await browser.newPage();
+  await page.goto(server.url('web.whatsapp.com', path), { waitUntil: 'load' });
+  const client = await page.createCDPSession();
+  await client.send('Profiler.enable');
+  await client.send('Profiler.setSamplingInterval', { interval: 100 });
+  await client.send('Profiler.start');
+  const before = await page.metrics();
+  const wall = await page.evaluate(
+    async (all, burst) => {
+      const start = performance.now();
+      for (let i = 0; i < all.length; i += burst) {
+        await window.receive(all.slice(i, i + burst), 0);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Let idle-time work finish.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return performance.now() - start - 1500;
+    },
+    texts,
+    BURST,
+  );
+  const after = await page.metrics();
+  const { profile } = await client.send('Profiler.stop');
+  await client.detach();
+  await page.close();
+  return { wall, script: (after.ScriptDuration - before.ScriptDuration) * 1000, ...attribute(profile) };
+}
+
+/** Time of samples in chrome-extension:// scripts, and the longest unbroken run of them (ms). */
+function attribute(profile) {
+  const ours = new Set(
+    profile.nodes.filter((n) => n.callFrame.url.startsWith('chrome-extension://')).map((n) => n.id),
+  );
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // A sample counts as Pausa's if its node or any caller is in a Pausa script.
+  const mine = new Map();
+  const isMine = (id) => {
+    if (mine.has(id)) return mine.get(id);
+    const result = ours.has(id) || (parent.has(id) && isMine(parent.get(id)));
+    mine.set(id, result);
+    return result;
+  };
+  let total = 0;
+  let run = 0;
+  let longest = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (isMine(id)) {
+      total += dt;
+      run += dt;
+      longest = Math.max(longest, run);
+    } else run = 0;
+  });
+  if (process.env.BENCH_TOP) {
+    const self = new Map();
+    profile.samples.forEach((id, i) => {
+      if (!isMine(id)) return;
+      const n = profile.nodes.find((x) => x.id === id);
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    });
+    console.log(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([k, v]) => `${v.toFixed(1)} ${k}`)
+        .join('\n'),
+    );
+  }
+  return { pausa: total, longest };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const configs = {
+  empty: await launch(empty),
+  'C8 off': await launch(join(root, 'dist', 'chrome'), false),
+  'C8 on': await launch(join(root, 'dist', 'chrome'), true),
+};
+const results = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
+try {
+  for (let i = 0; i < RUNS; i++)
+    for (const [name, { browser }] of Object.entries(configs))
+      results[name].push(await run(browser, `${name.replace(/\W/g, '')}-${i}`));
+} finally {
+  for (const { browser, profile } of Object.values(configs)) {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  rmSync(empty, { recursive: true, force: true });
+  await server.close();
+  await vite.close();
+}
+
+const f = (x) => x.toFixed(1);
+console.log(
+  `\nchat: ${MESSAGES} messages in bursts of ${BURST}, median of ${RUNS} runs (Chromium, headless)\n`,
+);
+console.log(
+  '| | page wall (ms) | all script (ms) | Pausa script (ms) | Pausa per 100 messages (ms) | longest Pausa stretch (ms) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const [name, rs] of Object.entries(results)) {
+  const pausa = median(rs.map((r) => r.pausa));
+  console.log(
+    `| ${name} | ${f(median(rs.map((r) => r.wall)))} | ${f(median(rs.map((r) => r.script)))} | ${f(pausa)} | ${(pausa / (MESSAGES / 100)).toFixed(3)} | ${f(Math.max(...rs.map((r) => r.longest)))} |`,
+  );
+}
+const on = median(results['C8 on'].map((r) => r.pausa)) / (MESSAGES / 100);
+const longest = Math.max(...results['C8 on'].map((r) => r.longest));
+console.log(
+  `\nbudget: ${on < 1 ? 'met' : 'NOT met'} (${on.toFixed(3)} ms per 100 messages < 1), longest stretch ${f(longest)} ms ${longest <= 50 ? '≤' : '>'} 50`,
+);
