@@ -3,12 +3,13 @@
 // never editable fields, only the named containers, within its budget).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { showPanel } from '../../src/messages/mount';
 import { panelTexts } from '../../src/messages/texts';
 import { watchMessages } from '../../src/messages/watch';
 import { LOCALES } from '../../src/shared/locales';
 import type { HelpContacts } from '../../src/shared/messages';
+import { captureClosedRoots } from './closed-root';
 
 const messages = (locale: string) =>
   JSON.parse(
@@ -36,18 +37,7 @@ const CONTACTS: HelpContacts['contacts'] = [
   },
 ];
 
-let root: ShadowRoot | undefined;
-const attach = Element.prototype.attachShadow;
-beforeEach(() => {
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
-    root = attach.call(this, init);
-    return root;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  document.querySelectorAll('pausa-help').forEach((el) => el.remove());
-});
+const shadow = captureClosedRoots('pausa-help');
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the help panel', () => {
@@ -59,17 +49,18 @@ describe('the help panel', () => {
       input.focus();
       const shown = showPanel({ texts: panelTexts(t(locale), '112'), contacts: CONTACTS, distress: false });
       await tick();
-      const dialog = root!.querySelector('[role="dialog"]')!;
+      const dialog = shadow.root!.querySelector('[role="dialog"]')!;
       expect(dialog.getAttribute('aria-modal')).toBe('false');
-      const title = root!.getElementById('pausa-help-title')!;
+      const title = shadow.root!.getElementById('pausa-help-title')!;
       expect(dialog.getAttribute('aria-labelledby')).toBe('pausa-help-title');
       expect(title.textContent).toMatch(/^Pausa/);
-      expect(root!.querySelectorAll('ol li')).toHaveLength(6);
-      for (const li of root!.querySelectorAll('ol li')) expect(li.textContent!.length).toBeGreaterThan(10);
-      expect(root!.textContent).toContain('112');
-      expect(root!.querySelector('[role="status"]')!.textContent!.length).toBeGreaterThan(10);
+      expect(shadow.root!.querySelectorAll('ol li')).toHaveLength(6);
+      for (const li of shadow.root!.querySelectorAll('ol li'))
+        expect(li.textContent!.length).toBeGreaterThan(10);
+      expect(shadow.root!.textContent).toContain('112');
+      expect(shadow.root!.querySelector('[role="status"]')!.textContent!.length).toBeGreaterThan(10);
       expect(document.activeElement).toBe(input);
-      root!.querySelector<HTMLButtonElement>('button.close')!.click();
+      shadow.root!.querySelector<HTMLButtonElement>('button.close')!.click();
       await expect(shown).resolves.toBe('close');
       expect(document.querySelector('pausa-help')).toBeNull();
       input.remove();
@@ -79,17 +70,17 @@ describe('the help panel', () => {
   it('with distress, the crisis line and contacts come before the steps; the buttons answer', async () => {
     const shown = showPanel({ texts: panelTexts(t('en'), null), contacts: CONTACTS, distress: true });
     await tick();
-    const order = [...root!.querySelector('[role="dialog"]')!.children].map(
+    const order = [...shadow.root!.querySelector('[role="dialog"]')!.children].map(
       (el) => el.className || el.localName,
     );
     expect(order.indexOf('crisis')).toBeLessThan(order.indexOf('ol'));
-    expect(root!.querySelector('a[href="tel:116111"]')).not.toBeNull();
-    expect(root!.textContent).toContain(messages('en').helpEmergencyGeneric!.message);
-    root!.querySelector<HTMLButtonElement>('button.secondary')!.click();
+    expect(shadow.root!.querySelector('a[href="tel:116111"]')).not.toBeNull();
+    expect(shadow.root!.textContent).toContain(messages('en').helpEmergencyGeneric!.message);
+    shadow.root!.querySelector<HTMLButtonElement>('button.secondary')!.click();
     await expect(shown).resolves.toBe('not-threat');
     const again = showPanel({ texts: panelTexts(t('en'), null), contacts: [], distress: false });
     await tick();
-    root!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    shadow.root!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await expect(again).resolves.toBe('more-help');
   });
 });

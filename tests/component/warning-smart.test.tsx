@@ -1,10 +1,11 @@
 // Smart mode's line in the warning: why it appeared, from the locale files, and only for files.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { showWarning } from '../../src/warning/mount';
 import { warningTexts } from '../../src/warning/texts';
 import { LOCALES } from '../../src/shared/locales';
+import { captureClosedRoots } from './closed-root';
 
 const messages = (locale: string) =>
   JSON.parse(
@@ -12,18 +13,7 @@ const messages = (locale: string) =>
   ) as Record<string, { message: string }>;
 const t = (locale: string) => (key: string) => messages(locale)[key]?.message ?? '';
 
-let root: ShadowRoot | undefined;
-const attach = Element.prototype.attachShadow;
-beforeEach(() => {
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
-    root = attach.call(this, init);
-    return root;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  document.querySelectorAll('pausa-warning').forEach((el) => el.remove());
-});
+const shadow = captureClosedRoots('pausa-warning');
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -39,7 +29,7 @@ async function render(reason?: 'intimate' | 'unsure', kind: 'files' | 'camera' =
     onHelp: () => undefined,
   });
   await tick();
-  return root!.querySelector('[role="alertdialog"]')!;
+  return shadow.root!.querySelector('[role="alertdialog"]')!;
 }
 
 describe('the warning in smart mode', () => {
