@@ -1,4 +1,6 @@
-// `npm run build`: writes dist/chrome/ and dist/firefox/ (SPEC §6.1).
+// `npm run build`: writes dist/chrome/ and dist/firefox/ (SPEC §6.1), and the organisation builds
+// dist/chrome-managed/ and dist/firefox-managed/ (issue #11; see vite.config.ts `Edition`): the same
+// code and rules, built twice. PAUSA_BROWSERS and PAUSA_EDITIONS (store,managed) pick a subset.
 //
 // For each browser, vite + @crxjs/vite-plugin build the pages, the background and the manifest.
 // Then three files are built here with stable names, because the manifest names them (the bundled
@@ -14,19 +16,26 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { writeModel } from './model.mjs';
+import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const browsers = (process.env.PAUSA_BROWSERS ?? 'chrome,firefox').split(',');
+const editions = (process.env.PAUSA_EDITIONS ?? 'store,managed').split(',');
 
-const script = (browser, entry, fileName, format, name = 'pausa') =>
+// The build-time constants and the bundled sites, from vite.config.ts itself (one definition).
+const loader = await typescriptLoader();
+const { bundledPatterns, defines, distName } = await loader.ssrLoadModule('/vite.config.ts');
+await loader.close();
+
+const script = (browser, outDir, entry, fileName, format, name = 'pausa') =>
   build({
     root,
     configFile: false,
     logLevel: 'warn',
     plugins: /warning|messages/.test(entry) ? [preact()] : [],
-    define: { 'import.meta.env.BROWSER': JSON.stringify(browser) },
+    define: defines(browser),
     build: {
-      outDir: `dist/${browser}`,
+      outDir,
       emptyOutDir: false,
       copyPublicDir: false,
       target: browser === 'chrome' ? 'chrome137' : 'firefox140',
@@ -49,7 +58,9 @@ const script = (browser, entry, fileName, format, name = 'pausa') =>
  */
 function addContentScripts(manifest) {
   const common = {
-    matches: manifest.host_permissions,
+    // The bundled sites only, in both editions: the organisation build's broad host permission
+    // lets the background register more sites (policy), never run everywhere by itself.
+    matches: bundledPatterns(),
     run_at: 'document_start',
     all_frames: true,
     // about:blank, srcdoc and blob: frames a covered page makes get the hooks too.
@@ -67,17 +78,21 @@ function finishManifest(manifestPath) {
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 }
 
-for (const browser of browsers) {
-  process.env.PAUSA_BROWSER = browser;
-  await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
-  await script(browser, 'src/main-world/index.ts', 'main-world.js', 'iife');
-  await script(browser, 'src/content/index.ts', 'content.js', 'iife');
-  await script(browser, 'src/warning/index.ts', 'warning.js', 'iife', 'pausaWarning');
-  await script(browser, 'src/messages/index.ts', 'messages.js', 'iife', 'pausaMessages');
-  finishManifest(`${root}/dist/${browser}/manifest.json`);
-  const modelBytes = writeModel(`${root}/dist/${browser}`);
-  const size = (f) => statSync(`${root}/dist/${browser}/${f}`).size;
-  console.log(
-    `dist/${browser}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B, messages.js ${size('messages.js')} B, model ${modelBytes} B`,
-  );
-}
+for (const browser of browsers)
+  for (const edition of editions) {
+    process.env.PAUSA_BROWSER = browser;
+    process.env.PAUSA_EDITION = edition;
+    const name = distName(browser, edition);
+    const outDir = `${root}/dist/${name}`;
+    await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+    await script(browser, outDir, 'src/main-world/index.ts', 'main-world.js', 'iife');
+    await script(browser, outDir, 'src/content/index.ts', 'content.js', 'iife');
+    await script(browser, outDir, 'src/warning/index.ts', 'warning.js', 'iife', 'pausaWarning');
+    await script(browser, outDir, 'src/messages/index.ts', 'messages.js', 'iife', 'pausaMessages');
+    finishManifest(`${outDir}/manifest.json`);
+    const modelBytes = writeModel(outDir);
+    const size = (f) => statSync(`${outDir}/${f}`).size;
+    console.log(
+      `dist/${name}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B, messages.js ${size('messages.js')} B, model ${modelBytes} B`,
+    );
+  }

@@ -68,6 +68,12 @@ async function get(url: string): Promise<Response> {
 export const checkRules = serial(
   async (config: Config): Promise<{ status: RulesStatus; updated?: Rules }> => {
     const { status } = await loadRules(config.rulesPublicKey);
+    // A build without a rules URL, and no policy `rulesUrl`: nothing to check, nothing failed.
+    if (!config.rulesUrl) {
+      const unset = { ...status, url: '', lastError: null, failures: 0 };
+      await saveStatus(unset);
+      return { status: unset };
+    }
     // The revision to beat belongs to the key: a new key starts from the bundled rules.
     const floor = floorFor(await revisionFloors(), config.rulesPublicKey, bundled.revision);
     const now = Date.now();
@@ -120,6 +126,11 @@ export const checkRules = serial(
 
 /** The regular check, every `rulesUpdateHours` (re-created when the period changes). */
 export async function scheduleChecks(config: Config): Promise<void> {
+  if (!config.rulesUrl) {
+    await browser.alarms.clear(CHECK_ALARM);
+    await browser.alarms.clear(RETRY_ALARM);
+    return;
+  }
   const period = Math.max(60, config.rulesUpdateHours * 60);
   const existing = await browser.alarms.get(CHECK_ALARM);
   if (existing?.periodInMinutes !== period) {

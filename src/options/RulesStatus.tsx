@@ -27,6 +27,7 @@ export function RulesStatus({
   return (
     <section class="card" aria-labelledby="rules-title">
       <h2 id="rules-title">{t('optionsRules')}</h2>
+      {!rules.url && <p data-rules-not-set-up>{t('rulesNotSetUp')}</p>}
       <dl class="facts">
         <dt>{t('rulesRevision')}</dt>
         <dd data-rules-revision={rules.revision}>{rules.revision}</dd>
@@ -37,14 +38,20 @@ export function RulesStatus({
           {new Date(rules.expires).toLocaleDateString()}
           {Date.parse(rules.expires) < Date.now() && <strong class="stale"> {t('rulesStale')}</strong>}
         </dd>
-        <dt>{t('rulesLastCheck')}</dt>
-        <dd data-rules-last-check={rules.lastCheck ?? ''}>{when(rules.lastCheck)}</dd>
-        <dt>{t('rulesLastError')}</dt>
-        <dd data-rules-error={rules.lastError ?? ''}>{rules.lastError ?? t('rulesNone')}</dd>
+        {rules.url && (
+          <>
+            <dt>{t('rulesLastCheck')}</dt>
+            <dd data-rules-last-check={rules.lastCheck ?? ''}>{when(rules.lastCheck)}</dd>
+            <dt>{t('rulesLastError')}</dt>
+            <dd data-rules-error={rules.lastError ?? ''}>{rules.lastError ?? t('rulesNone')}</dd>
+          </>
+        )}
       </dl>
-      <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void check()}>
-        {t('rulesCheckNow')}
-      </button>
+      {rules.url && (
+        <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void check()}>
+          {t('rulesCheckNow')}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,5 +1,12 @@
-// Where the rules updates come from, and the key they must be signed with (SPEC C6). Policy
-// `rulesUrl` and `rulesPublicKey` replace both (a school or a hotline running its own rules).
-// The private key that matches never goes in this repository (see README, "Publishing rules").
-export const DEFAULT_RULES_URL = 'https://rules.pausa-safety.org/v1/rules.json';
-export const DEFAULT_RULES_PUBLIC_KEY = 'J6ai90/yTUNF0ZVHRFSBwtSd6RVcqN2lp7f9MW1AOuc=';
+// Where the rules updates come from, and the key they must be signed with (SPEC C6). Both are
+// build-time settings (README, "Publishing rules"): `PAUSA_RULES_URL=https://… npm run build`.
+// A build without a URL does not check for updates at all; it says so in the options, and an
+// organisation can still set policy `rulesUrl` and `rulesPublicKey` (a school or a hotline running
+// its own rules). The private key never goes in this repository.
+export const DEFAULT_RULES_URL: string = import.meta.env.PAUSA_RULES_URL ?? '';
+
+/** The project's key: it signs the bundled rules (src/rules/rules.json.sig). */
+export const PROJECT_RULES_PUBLIC_KEY = 'J6ai90/yTUNF0ZVHRFSBwtSd6RVcqN2lp7f9MW1AOuc=';
+
+export const DEFAULT_RULES_PUBLIC_KEY: string =
+  (import.meta.env.PAUSA_RULES_PUBLIC_KEY as string | undefined) || PROJECT_RULES_PUBLIC_KEY;

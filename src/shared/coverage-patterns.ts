@@ -1,6 +1,6 @@
 import type { Config } from './config';
 import type { Coverage } from './coverage';
-import { matchesPattern } from './match';
+import { matchesPattern } from './match.ts';
 
 /** Every http(s) page, for policy `allSites`. */
 export const ALL_SITES = '*://*/*';

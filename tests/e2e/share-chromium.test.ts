@@ -4,31 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launch, type Session } from './harness/browsers';
-import { dropFiles, expectedFiles, filesOf } from './harness/pick';
+import { dropFiles, expectedFiles, filesOf, pasteImage } from './harness/pick';
 import { startServer, type FixtureServer } from './harness/server';
 import { answer, received, settle, waitForReceived } from './harness/warning';
-
-/** Put an image (drawn on a canvas) and some text on the real clipboard, then press Ctrl+V. */
-async function pasteImage(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 40;
-    canvas.height = 30;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#3a6';
-    ctx.fillRect(0, 0, 40, 30);
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(10, 5, 8, 20);
-    const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
-    await navigator.clipboard.write([
-      new ClipboardItem({ 'image/png': png, 'text/plain': new Blob(['hello'], { type: 'text/plain' }) }),
-    ]);
-  });
-  await page.focus('#chatbox');
-  await page.keyboard.down('Control');
-  await page.keyboard.press('v');
-  await page.keyboard.up('Control');
-}
 
 describe('chromium: drop, paste and showOpenFilePicker', () => {
   let session: Session;

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROME_ID, FIREFOX_UUID, GECKO_ID } from './ids';
+import type { Edition } from '../../../vite.config';
+import { FIREFOX_UUID, idsFor } from './ids';
 import { writePolicy } from './policy';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -103,16 +104,24 @@ export interface LaunchOptions {
    * test the pause on every path, which smart mode (a fresh install's default) would skip for a
    * benign photo or a second camera request. `null` keeps the fresh install's own defaults. */
   settings?: Record<string, unknown> | null;
+  /** Which build: the store one (dist/chrome, dist/firefox; default) or the organisation one
+   * (dist/chrome-managed, dist/firefox-managed), with its own IDs. */
+  edition?: Edition;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
   const executablePath = findExecutable(name);
-  const dist = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
+  const edition = options.edition ?? 'store';
+  const { chromeId, geckoId } = idsFor(edition);
+  const dist = join(
+    DIST,
+    `${name === 'chromium' ? 'chrome' : 'firefox'}${edition === 'managed' ? '-managed' : ''}`,
+  );
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`${dist}/manifest.json is missing: run "npm run build" first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), `pausa-${name}-`));
-  const removePolicy = options.policy ? writePolicy(name, options.policy) : () => undefined;
+  const removePolicy = options.policy ? writePolicy(name, options.policy, edition) : () => undefined;
   let browser: Browser;
   let origin: string;
   if (name === 'chromium') {
@@ -123,7 +132,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
       `--accept-lang=${options.languages ?? 'en-US,en'}`,
     ]);
     const id = await browser.installExtension(dist);
-    if (id !== CHROME_ID) throw new Error(`Chrome extension ID ${id}, expected ${CHROME_ID} (manifest key)`);
+    if (id !== chromeId) throw new Error(`Chrome extension ID ${id}, expected ${chromeId} (manifest key)`);
     origin = `chrome-extension://${id}`;
   } else {
     browser = await puppeteer.launch({
@@ -134,7 +143,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
       userDataDir: profile,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
         'network.dns.localDomains': TEST_HOSTS.join(','),
         'media.navigator.streams.fake': true,
         'media.navigator.permission.disabled': true,

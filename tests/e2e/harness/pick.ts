@@ -54,3 +54,25 @@ export function expectedFiles(files: string[]) {
 
 export const filesOf = (r: Received | undefined) =>
   (r?.files ?? []).map(({ name, size, sha256, lastModified }) => ({ name, size, sha256, lastModified }));
+
+/** Put an image (drawn on a canvas) and some text on the real clipboard, then press Ctrl+V. */
+export async function pasteImage(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 30;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#3a6';
+    ctx.fillRect(0, 0, 40, 30);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(10, 5, 8, 20);
+    const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'image/png': png, 'text/plain': new Blob(['hello'], { type: 'text/plain' }) }),
+    ]);
+  });
+  await page.focus('#chatbox');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+}

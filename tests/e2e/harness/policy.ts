@@ -3,7 +3,8 @@
 // that was already there (a real admin's) is set aside and put back untouched.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CHROME_ID, GECKO_ID } from './ids';
+import type { Edition } from '../../../vite.config';
+import { GECKO_ID, idsFor } from './ids';
 
 const CHROMIUM_POLICY = '/etc/chromium/policies/managed/pausa-e2e-test.json';
 const FIREFOX_POLICY = '/usr/lib/firefox-esr/distribution/policies.json';
@@ -17,11 +18,16 @@ for (const signal of ['exit', 'SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Write `policy` for Pausa; returns the function that removes it (safe to call twice). */
-export function writePolicy(browser: 'chromium' | 'firefox', policy: Record<string, unknown>): () => void {
+export function writePolicy(
+  browser: 'chromium' | 'firefox',
+  policy: Record<string, unknown>,
+  edition: Edition = 'store',
+): () => void {
+  const { chromeId, geckoId } = idsFor(edition);
   const [path, content] =
     browser === 'chromium'
-      ? [CHROMIUM_POLICY, { '3rdparty': { extensions: { [CHROME_ID]: policy } } }]
-      : [FIREFOX_POLICY, { policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }];
+      ? [CHROMIUM_POLICY, { '3rdparty': { extensions: { [chromeId]: policy } } }]
+      : [FIREFOX_POLICY, { policies: { '3rdparty': { Extensions: { [geckoId]: policy } } } }];
   const backup = `${path}.pausa-e2e-backup`;
   try {
     mkdirSync(dirname(path), { recursive: true });
