@@ -1,7 +1,9 @@
-// `npm run package`: the store uploads, in artifacts/ — pausa-chrome-<version>.zip (Chrome Web
-// Store) and pausa-firefox-<version>.zip (addons.mozilla.org; an unsigned .xpi is the same file).
-// Run `npm run build` first. The Chrome upload drops the manifest `key`: the store assigns the
-// published extension its own ID, and the key only pins the ID of unpacked builds.
+// `npm run package`: the uploads for all four builds, in artifacts/ — pausa-chrome-<version>.zip
+// (Chrome Web Store, Edge Add-ons), pausa-firefox-<version>.zip (addons.mozilla.org; an unsigned
+// .xpi is the same file), and the organisation builds pausa-chrome-managed-<version>.zip and
+// pausa-firefox-managed-<version>.zip (a private or unlisted store listing, or self-hosting: see
+// docs/deploy.md). Run `npm run build` first. The Chrome uploads drop the manifest `key`: a store
+// assigns the published extension its own ID, and the key only pins the ID of unpacked builds.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'artifacts');
 mkdirSync(out, { recursive: true });
 
-for (const browser of ['chrome', 'firefox']) {
+for (const browser of ['chrome', 'firefox', 'chrome-managed', 'firefox-managed']) {
   const dist = join(root, 'dist', browser);
   if (!existsSync(join(dist, 'manifest.json'))) {
     console.error(`${dist}/manifest.json is missing: run "npm run build" first.`);
@@ -22,7 +24,7 @@ for (const browser of ['chrome', 'firefox']) {
   rmSync(staging, { recursive: true, force: true });
   cpSync(dist, staging, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8'));
-  if (browser === 'chrome') delete manifest.key;
+  if (browser.startsWith('chrome')) delete manifest.key;
   writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
   const filename = `pausa-${browser}-${manifest.version}.zip`;
   await webExt.cmd.build(

@@ -155,6 +155,16 @@ describe.each(BROWSERS)('%s: organisation build, no policy', (name) => {
     expect(await hooked(page)).toEqual({ getUserMedia: true, inputClick: true, showPicker: true });
     await page.close();
   });
+
+  it('a build without a rules URL says so, instead of reporting a problem', async () => {
+    const options = await session.openExtensionPage('src/options/index.html');
+    await options.waitForSelector('[data-rules-not-set-up]');
+    expect(await options.$eval('[data-rules-not-set-up]', (el) => el.textContent)).toBe(
+      'Automatic rule updates: not set up in this build (your organisation can set them).',
+    );
+    expect(await options.$('[data-rules-error]')).toBeNull();
+    await options.close();
+  });
 });
 
 describe.each(BROWSERS)('%s: organisation build, policy allSites', (name) => {

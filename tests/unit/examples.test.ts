@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPolicy } from '../../src/shared/policy';
-import { CHROME_ID, GECKO_ID } from '../e2e/harness/ids';
+import { CHROME_ID, CHROME_MANAGED_ID, GECKO_ID, GECKO_MANAGED_ID } from '../e2e/harness/ids';
 
 const read = (path: string) =>
   readFileSync(new URL(`../../examples/policies/${path}`, import.meta.url), 'utf8');
@@ -77,5 +77,32 @@ describe('examples/policies', () => {
     ]) {
       expect(payload).toContain(`<key>${key}</key>`);
     }
+  });
+
+  it('every example gives the organisation build (its own IDs) the same settings', () => {
+    expect(clean(linux['3rdparty'].extensions[CHROME_MANAGED_ID])).toEqual(reference);
+    const firefox = JSON.parse(read('firefox/policies.json')).policies;
+    expect(clean(firefox['3rdparty'].Extensions[GECKO_MANAGED_ID])).toEqual(withoutDisabledSites);
+    for (const file of ['windows/pausa.reg', 'edge-windows/pausa.reg'])
+      expect(read(file)).toContain(`3rdparty\\extensions\\${CHROME_MANAGED_ID}\\policy]`);
+    expect(read('macos/pausa.mobileconfig')).toContain(`com.google.Chrome.extensions.${CHROME_MANAGED_ID}`);
+  });
+
+  it('the organisation example force-installs the organisation build from your own host, with policy sites', () => {
+    const org = JSON.parse(read('chrome-linux/pausa-organisation.json'));
+    expect(org.ExtensionSettings[CHROME_MANAGED_ID]).toMatchObject({ installation_mode: 'force_installed' });
+    expect(org.ExtensionSettings[CHROME_ID]).toBeUndefined();
+    for (const id of [CHROME_ID, CHROME_MANAGED_ID]) {
+      const policy = clean(org['3rdparty'].extensions[id]);
+      expect(policy.extraSites).toContain('*://intranet.example.edu/*');
+      expect(policy.allowContinue).toBe(false);
+    }
+  });
+
+  it("Microsoft Edge: the same registry values under Edge's own root", () => {
+    const reg = read('edge-windows/pausa.reg');
+    expect(reg).toContain('HKEY_LOCAL_MACHINE\\Software\\Policies\\Microsoft\\Edge]');
+    expect(reg).not.toContain('Google\\Chrome');
+    expect(reg).toContain(`3rdparty\\extensions\\${CHROME_ID}\\policy]`);
   });
 });
