@@ -50,12 +50,28 @@ export function watchMessages(options: WatchOptions): () => void {
   const elementOf = (node: Node): Element | null =>
     node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 
+  // Messages arrive in the same place, one after another: where the last one's parent stood
+  // (inside a container, outside anything editable) is remembered, so a new message costs one
+  // `matches` instead of walking all its ancestors.
+  let lastParent: Element | null = null;
+  let lastParentWanted = false;
+  const placeWanted = (element: Element): boolean =>
+    !(element as HTMLElement).isContentEditable &&
+    !element.closest(SKIP) &&
+    (!containers || element.closest(containers) !== null);
   const wanted = (node: Node): boolean => {
     const element = elementOf(node);
     if (!element) return false;
-    if ((element as HTMLElement).isContentEditable || element.closest(SKIP)) return false;
-    if (containers && !element.closest(containers)) return false;
-    return true;
+    const parent = element === node ? element.parentElement : element;
+    if (!parent) return false;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastParentWanted = placeWanted(parent);
+    }
+    // Outside the containers, an added element may still be a container itself.
+    if (!lastParentWanted) return element === node && containers !== null && placeWanted(element);
+    if (element !== node) return true;
+    return !element.matches(SKIP) && !(element as HTMLElement).isContentEditable;
   };
 
   const read = (deadline: { timeRemaining(): number }) => {

@@ -38,6 +38,7 @@ export function tokenize(
   aliases: ReadonlyMap<string, string> | Readonly<Record<string, string>> = NO_ALIASES,
 ): string[] {
   const isMap = aliases instanceof Map;
+  const maxAlias = isMap ? longestKey(aliases as ReadonlyMap<string, string>) : MAX_ALIAS;
   let plain = (text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text).toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(plain)) plain = plain.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
@@ -46,7 +47,7 @@ export function tokenize(
   const out: string[] = [];
   const emit = (token: string) => {
     const replacement =
-      token.length > MAX_ALIAS
+      token.length > maxAlias
         ? undefined
         : isMap
           ? (aliases as ReadonlyMap<string, string>).get(token)
@@ -89,6 +90,15 @@ export function tokenize(
 
 /** The longest alias key the schema allows: longer tokens skip the alias lookup. */
 const MAX_ALIAS = 20;
+const longestKeys = new WeakMap<ReadonlyMap<string, string>, number>();
+function longestKey(aliases: ReadonlyMap<string, string>): number {
+  let longest = longestKeys.get(aliases);
+  if (longest === undefined) {
+    longest = Math.max(0, ...[...aliases.keys()].map((k) => k.length));
+    longestKeys.set(aliases, longest);
+  }
+  return longest;
+}
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function splitToken(piece: string, digits: number, push: (token: string) => void): void {
@@ -428,27 +438,51 @@ export const PANEL_INTERVAL_MS = 60 * 60 * 1000;
  */
 const QUIET: Verdict = { fire: false, score: 0, signals: [], distress: false };
 
+interface Window {
+  entries: Array<{ at: number; reading: MessageReading }>;
+  /** How many messages in the window have each signal (not ignored ones): the score follows. */
+  counts: Map<number, number>;
+  score: number;
+}
+
 export class ConversationWindows {
-  private readonly windows = new Map<string, Array<{ at: number; reading: MessageReading }>>();
+  private readonly windows = new Map<string, Window>();
 
   constructor(private readonly lex: Lexicon) {}
 
   add(conversation: string, text: string, now: number): Verdict {
     const { messages, minutes } = this.lex.rules.window;
+    let window = this.windows.get(conversation);
+    if (!window) {
+      window = { entries: [], counts: new Map(), score: 0 };
+      this.windows.set(conversation, window);
+      if (this.windows.size > 50) this.windows.delete(this.windows.keys().next().value!);
+    }
     const since = now - minutes * 60_000;
-    const list = this.windows.get(conversation) ?? [];
-    while (list.length && list[0]!.at < since) list.shift();
+    while (window.entries.length && (window.entries[0]!.at < since || window.entries.length >= messages))
+      this.count(window, window.entries.shift()!.reading, -1);
     const reading = readMessage(this.lex, text);
-    list.push({ at: now, reading });
-    while (list.length > messages) list.shift();
-    this.windows.set(conversation, list);
-    if (this.windows.size > 50) this.windows.delete(this.windows.keys().next().value!);
-    // A message that adds nothing cannot make the window fire (most messages say nothing).
+    window.entries.push({ at: now, reading });
+    this.count(window, reading, 1);
+    // A message that adds nothing cannot make the window fire (most messages say nothing), and
+    // below the threshold nothing fires: the full judgement runs only past both.
     if (!reading.signals.size || (reading.ignored && !reading.distress)) return QUIET;
+    if (window.score < this.lex.rules.threshold) return QUIET;
     return judgeWindow(
       this.lex,
-      list.map((m) => m.reading),
+      window.entries.map((m) => m.reading),
       false,
     );
+  }
+
+  private count(window: Window, reading: MessageReading, delta: 1 | -1): void {
+    if (reading.ignored) return;
+    for (const s of reading.signals) {
+      const before = window.counts.get(s) ?? 0;
+      const after = before + delta;
+      window.counts.set(s, after);
+      if (before === 0 && after > 0) window.score += this.lex.signals[s]!.weight;
+      else if (before > 0 && after === 0) window.score -= this.lex.signals[s]!.weight;
+    }
   }
 }

@@ -12,7 +12,7 @@ import {
   tokenize,
 } from '../../src/shared/extortion';
 import { MessageRules, Rules } from '../../src/shared/rules';
-import { evaluate } from '../fixtures/messages/evaluate';
+import { evaluate, readCases } from '../fixtures/messages/evaluate';
 
 const rules = Rules.parse(
   JSON.parse(readFileSync(new URL('../../src/rules/rules.json', import.meta.url), 'utf8')),
@@ -112,6 +112,25 @@ describe('ConversationWindows', () => {
 });
 
 describe('properties', () => {
+  it('the running score of a conversation agrees with judging its window from scratch', () => {
+    const lines = readCases().flatMap((c) => c.messages);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 40 }), (messages) => {
+        const windows = new ConversationWindows(lex);
+        messages.forEach((text, i) => {
+          const verdict = windows.add('c', text, i * 1000);
+          const window = messages.slice(Math.max(0, i + 1 - lex.rules.window.messages), i + 1);
+          const last = readMessage(lex, text);
+          const fresh = judgeConversation(lex, window);
+          expect(verdict.fire).toBe(
+            last.signals.size > 0 && (!last.ignored || last.distress) ? fresh.fire : false,
+          );
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('random chat never throws and returns a verdict', () => {
     fc.assert(
       fc.property(
