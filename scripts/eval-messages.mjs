@@ -10,7 +10,7 @@ const part = process.argv.includes('--held-out')
     : 'tuning';
 const vite = await typescriptLoader();
 try {
-  const { evaluate } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
+  const { evaluate, longChat } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
   const { rows, misses } = evaluate(part);
   const pct = (x) => `${(x * 100).toFixed(1)} %`;
   console.log(`part: ${part}\n`);
@@ -24,6 +24,16 @@ try {
   console.log(
     `| all | ${sum('caught')}/${sum('threats')} | ${pct(sum('caught') / sum('threats'))} | ${sum('benign')} (${sum('hard')}) | ${sum('falsePositives')} (${sum('hardFalsePositives')}) | ${pct(sum('falsePositives') / sum('benign'))} |`,
   );
+  console.log('\nlong chats (benign and hard messages shuffled, scored as the page does):\n');
+  console.log('| language | messages | panel after | rate |');
+  console.log('| -------- | -------- | ----------- | ---- |');
+  const chats = longChat(part);
+  for (const c of chats) console.log(`| ${c.lang} | ${c.messages} | ${c.fired} | ${pct(c.rate)} |`);
+  const fired = chats.reduce((a, c) => a + c.fired, 0);
+  const messages = chats.reduce((a, c) => a + c.messages, 0);
+  console.log(`| all | ${messages} | ${fired} | ${pct(fired / messages)} |`);
+  if (part !== 'held-out')
+    for (const c of chats) for (const e of c.examples) console.log(`  ${c.lang}: ${e}`);
   if (part !== 'held-out' && misses.length) {
     console.log('\nmisses:');
     for (const m of misses)
