@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import rules from './src/rules/rules.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 import { scriptPattern } from './src/shared/coverage-patterns.ts';
 
 export type Browser = 'chrome' | 'firefox';
@@ -38,9 +39,11 @@ export const bundledPatterns = (): string[] =>
 export function manifestFor(browser: Browser, edition: Edition = 'store'): ManifestV3Export {
   const { key: storeKey, minimum_chrome_version, browser_specific_settings, ...base } = baseManifest;
   const managed = edition === 'managed';
+  // One version, package.json's, in every manifest (CHANGELOG.md says what each one changed).
+  const versioned = { ...base, version: pkg.version };
   const common = managed
-    ? { ...base, name: MANAGED.name, description: MANAGED.description, optional_host_permissions: [] }
-    : base;
+    ? { ...versioned, name: MANAGED.name, description: MANAGED.description, optional_host_permissions: [] }
+    : versioned;
   const key = managed ? MANAGED.key : storeKey;
   const host_permissions = managed ? ['*://*/*'] : bundledPatterns();
   if (browser === 'chrome') {

@@ -9,9 +9,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webExt from 'web-ext';
+import { execFileSync } from 'node:child_process';
+import { versionProblem } from './version-guard.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'artifacts');
+
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+let tags = [];
+try {
+  tags = execFileSync('git', ['tag', '--list'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+} catch {
+  console.warn('npm run package: not a git checkout; cannot check the version against tags.');
+}
+const problem = versionProblem(version, tags, process.argv.includes('--allow-tagged-version'));
+if (problem) {
+  console.error(`npm run package: ${problem}`);
+  process.exit(1);
+}
 mkdirSync(out, { recursive: true });
 
 for (const browser of ['chrome', 'firefox', 'chrome-managed', 'firefox-managed']) {
