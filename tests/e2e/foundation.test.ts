@@ -8,15 +8,19 @@ import { startServer, type FixtureServer } from './harness/server';
 import { answer, received, settle, waitForReceived, warningHostCount } from './harness/warning';
 
 describe('the build', () => {
-  it('passes web-ext lint (addons-linter) with no errors', async () => {
-    const { default: webExt } = await import('web-ext');
-    const result = (await webExt.cmd.lint(
-      { sourceDir: new URL('../../dist/firefox', import.meta.url).pathname, output: 'none', boring: true },
-      { shouldExitProgram: false },
-    )) as { summary: { errors: number }; errors: Array<{ code: string; message: string }> };
-    expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
-    expect(result.summary.errors).toBe(0);
-  }, 60_000);
+  it.each(['firefox', 'firefox-managed'])(
+    '%s passes web-ext lint (addons-linter) with no errors',
+    async (dir) => {
+      const { default: webExt } = await import('web-ext');
+      const result = (await webExt.cmd.lint(
+        { sourceDir: new URL(`../../dist/${dir}`, import.meta.url).pathname, output: 'none', boring: true },
+        { shouldExitProgram: false },
+      )) as { summary: { errors: number }; errors: Array<{ code: string; message: string }> };
+      expect(result.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+      expect(result.summary.errors).toBe(0);
+    },
+    60_000,
+  );
 
   it.each(['chrome', 'firefox'])('%s: the main-world script is under 5 KB minified (SPEC §7)', (dir) => {
     const size = statSync(new URL(`../../dist/${dir}/main-world.js`, import.meta.url)).size;
