@@ -27,12 +27,20 @@ type PanelRecord = { shownAt?: number; dismissed?: boolean };
 
 let started = false;
 
-export async function start(options: { containers?: string[]; paths?: string[] }): Promise<void> {
+export async function start(options: {
+  containers?: string[];
+  paths?: string[];
+  /** What the page added since it loaded, before this reader started (../content/messages-loader.ts). */
+  early?: () => Node[];
+}): Promise<void> {
   if (started) return;
   started = true;
   const stored = await browser.storage.local.get(MESSAGE_RULES_KEY);
   const packed = stored[MESSAGE_RULES_KEY] as PackedLexicon | null | undefined;
-  if (!packed?.terms) return;
+  if (!packed?.terms) {
+    options.early?.();
+    return;
+  }
   const lex = unpackLexicon(packed);
   const windows = new ConversationWindows(lex);
   watchMessages({

@@ -13,6 +13,8 @@ export interface WatchOptions {
   maxChars?: number;
   /** Longest time one slice of work may take (ms). */
   sliceMs?: number;
+  /** Nodes added after load but before this watch started (read first). */
+  early?: () => Node[];
 }
 
 /** Where the person types (contenteditable is checked through isContentEditable) and Pausa's
@@ -118,7 +120,11 @@ export function watchMessages(options: WatchOptions): () => void {
   });
 
   const start = () => {
-    if (!stopped) observer.observe(document.documentElement, { childList: true, subtree: true });
+    if (stopped) return;
+    // Taken and observed in the same task: nothing added in between is lost.
+    for (const node of options.early?.() ?? []) if (wanted(node)) queue.push(node);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    if (queue.length) schedule();
   };
   // Only what arrives after the page has loaded: the history a page starts with is not read.
   if (document.readyState === 'complete') start();

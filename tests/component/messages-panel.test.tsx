@@ -107,6 +107,17 @@ describe('the reader', () => {
     stop();
   });
 
+  it('reads what was added before it started (handed over by the content script), once', async () => {
+    document.body.innerHTML = '<div id="log"></div>';
+    const early = add(document.getElementById('log')!, 'said before the reader loaded');
+    const seen: string[] = [];
+    const stop = watchMessages({ onMessage: (text) => seen.push(text), early: () => [early] });
+    add(document.getElementById('log')!, 'said after');
+    await tick(120);
+    expect(seen).toEqual(['said before the reader loaded', 'said after']);
+    stop();
+  });
+
   it('with containers named, reads only inside them', async () => {
     document.body.innerHTML = '<main class="thread"></main><aside></aside>';
     const seen: string[] = [];
