@@ -31,4 +31,11 @@ describe('locales', () => {
   it('the extension name fits the stores (45 characters at most)', () => {
     for (const locale of locales) expect(load(locale).extName!.message.length).toBeLessThanOrEqual(45);
   });
+  it('the descriptions fit the manifest limit (132 characters at most), both builds', () => {
+    for (const locale of locales)
+      for (const key of ['extDescription', 'extDescriptionManaged', 'extNameManaged'])
+        expect(load(locale)[key]!.message.length, `${locale} ${key}`).toBeLessThanOrEqual(
+          key === 'extNameManaged' ? 45 : 132,
+        );
+  });
 });
