@@ -8,10 +8,10 @@
 // belongs to a chrome-extension:// script (content.js, messages.js), and the longest unbroken
 // stretch of such samples (an upper bound on any task Pausa caused). Budget: under 1 ms of Pausa
 // script per 100 messages, no Pausa stretch over 50 ms.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closeAll, emptyExtension, launchWith, median } from './bench-common.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,7 @@ const BURST = 50;
 
 const vite = await typescriptLoader();
 const { startServer } = await vite.ssrLoadModule('/tests/e2e/harness/server.ts');
-const { findExecutable, launchChromium } = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
+const harness = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
 const { CHROME_ID } = await vite.ssrLoadModule('/tests/e2e/harness/ids.ts');
 const server = await startServer();
 
@@ -35,17 +35,8 @@ const lines = readdirSync(dir)
 const CHAT_PAGE = readFileSync(join(root, 'tests', 'fixtures', 'chat', 'index.html'), 'utf8');
 const texts = Array.from({ length: MESSAGES }, (_, i) => lines[i % lines.length]);
 
-const empty = mkdtempSync(join(tmpdir(), 'pausa-empty-ext-'));
-writeFileSync(
-  join(empty, 'manifest.json'),
-  JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0' }),
-);
-
 async function launch(extensionDir, c8) {
-  const profile = mkdtempSync(join(tmpdir(), 'pausa-bench-'));
-  const browser = await launchChromium(findExecutable('chromium'), profile);
-  await browser.installExtension(extensionDir);
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const browser = await launchWith(harness, extensionDir);
   if (c8 !== undefined) {
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${CHROME_ID}/src/options/index.html`);
@@ -60,7 +51,7 @@ async function launch(extensionDir, c8) {
     );
     await page.close();
   }
-  return { browser, profile };
+  return { browser };
 }
 
 async function run(browser, n) {
@@ -140,14 +131,8 @@ function attribute(profile) {
   return { pausa: total, longest };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 const configs = {
-  empty: await launch(empty),
+  empty: await launch(emptyExtension()),
   'C8 off': await launch(join(root, 'dist', 'chrome'), false),
   'C8 on': await launch(join(root, 'dist', 'chrome'), true),
 };
@@ -157,11 +142,7 @@ try {
     for (const [name, { browser }] of Object.entries(configs))
       results[name].push(await run(browser, `${name.replace(/\W/g, '')}-${i}`));
 } finally {
-  for (const { browser, profile } of Object.values(configs)) {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-  rmSync(empty, { recursive: true, force: true });
+  await closeAll();
   await server.close();
   await vite.close();
 }

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './bench-common.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,12 +49,6 @@ function write12mp(dir) {
   writeFileSync(path, jpeg.encode({ data, width: W, height: H }, 90).data);
   return path;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** The person picks `path` on the fixture page; ms until the page has recorded its `change` event
  * (polled every 5 ms; the fixture's own recording, a SHA-256 of the file, is included, so this

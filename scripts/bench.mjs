@@ -5,10 +5,9 @@
 // runs alternate between them, so drift on the machine hits both alike. A run opens the heavy
 // fixture under https://www.instagram.com (a covered host, mapped to 127.0.0.1), waits until its
 // DOM bursts are over, and reads the time to that point and the browser's ScriptDuration.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closeAll, emptyExtension, launchWith, median } from './bench-common.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,23 +15,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const vite = await typescriptLoader();
 const { startServer } = await vite.ssrLoadModule('/tests/e2e/harness/server.ts');
-const { findExecutable, launchChromium } = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
+const harness = await vite.ssrLoadModule('/tests/e2e/harness/browsers.ts');
 const server = await startServer();
 
-const empty = mkdtempSync(join(tmpdir(), 'pausa-empty-ext-'));
-writeFileSync(
-  join(empty, 'manifest.json'),
-  JSON.stringify({ manifest_version: 3, name: 'Empty', version: '1.0' }),
-);
-
-async function launch(extensionDir) {
-  const profile = mkdtempSync(join(tmpdir(), 'pausa-bench-'));
-  const browser = await launchChromium(findExecutable('chromium'), profile);
-  await browser.installExtension(extensionDir);
-  // Let the extension finish installing (the background writes the coverage it reads).
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  return { browser, profile };
-}
+const empty = emptyExtension();
 
 async function run(browser) {
   const page = await browser.newPage();
@@ -48,14 +34,8 @@ async function run(browser) {
   return { done, load, script: ScriptDuration * 1000, task: TaskDuration * 1000 };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-const pausa = await launch(join(root, 'dist', 'chrome'));
-const baseline = await launch(empty);
+const pausa = { browser: await launchWith(harness, join(root, 'dist', 'chrome')) };
+const baseline = { browser: await launchWith(harness, empty) };
 const results = { pausa: [], empty: [] };
 try {
   // One warm-up each, not counted.
@@ -68,11 +48,7 @@ try {
     }
   }
 } finally {
-  for (const { browser, profile } of [pausa, baseline]) {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-  rmSync(empty, { recursive: true, force: true });
+  await closeAll();
   await server.close();
   await vite.close();
 }
