@@ -4,7 +4,7 @@ import { fetchMessages } from '../shared/i18n';
 import { siteForUrl } from '../shared/match';
 import {
   countriesOf,
-  countryFromLanguage,
+  countryInForce,
   EMERGENCY,
   firstContacts,
   resourcesFor,
@@ -149,12 +149,11 @@ export const handlers: Handlers = {
   },
   helpContacts: async ({ distress }) => {
     const config = await currentConfig();
-    const country =
-      config.country !== 'auto'
-        ? config.country
-        : ([...navigator.languages, browser.i18n.getUILanguage()]
-            .map((language) => countryFromLanguage(language, COUNTRIES))
-            .find(Boolean) ?? null);
+    const country = countryInForce(
+      config.country,
+      [...navigator.languages, browser.i18n.getUILanguage()],
+      COUNTRIES,
+    );
     const list = resourcesFor(ALL_RESOURCES, country, config.ageGroup, config.extraResources);
     return {
       language: config.language,

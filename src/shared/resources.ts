@@ -36,6 +36,21 @@ export function countryFromLanguage(language: string, known: readonly string[]):
   return guess && known.includes(guess) ? guess : null;
 }
 
+/** The country in force: the one chosen (settings or policy), else the first of the browser's
+ * languages that names a known country; null if none does. */
+export function countryInForce(
+  chosen: string | undefined,
+  languages: readonly string[],
+  known: readonly string[],
+): string | null {
+  if (chosen && chosen !== 'auto') return chosen;
+  for (const language of languages) {
+    const country = countryFromLanguage(language, known);
+    if (country) return country;
+  }
+  return null;
+}
+
 const ORDER: Record<AgeGroup, Record<HelpResource['serves'], number>> = {
   under18: { minors: 0, everyone: 1, adults: 2 },
   adult: { adults: 0, everyone: 1, minors: 2 },

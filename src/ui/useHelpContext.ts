@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import resources from '../help/resources.json';
 import type { ExtensionStatus } from '../shared/messages';
-import { countriesOf, countryFromLanguage, resourcesFor, type HelpResource } from '../shared/resources';
+import { countriesOf, countryInForce, resourcesFor, type HelpResource } from '../shared/resources';
 import type { AgeGroup } from '../shared/settings';
 
 export const ALL_RESOURCES = resources as HelpResource[];
@@ -33,11 +33,9 @@ export function useHelpChoices(status: ExtensionStatus | undefined) {
 
 /** The country in force: set, or guessed from the browser's language; null if unknown. */
 export function countryOf(status: ExtensionStatus | undefined): string | null {
-  const chosen = status?.config.country;
-  if (chosen && chosen !== 'auto') return chosen;
-  for (const language of [...navigator.languages, browser.i18n.getUILanguage()]) {
-    const country = countryFromLanguage(language, COUNTRIES);
-    if (country) return country;
-  }
-  return null;
+  return countryInForce(
+    status?.config.country,
+    [...navigator.languages, browser.i18n.getUILanguage()],
+    COUNTRIES,
+  );
 }

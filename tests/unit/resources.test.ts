@@ -4,6 +4,7 @@ import resources from '../../src/help/resources.json';
 import {
   countriesOf,
   countryFromLanguage,
+  countryInForce,
   resourcesFor,
   telHref,
   type HelpResource,
@@ -36,6 +37,12 @@ describe('help resources', () => {
     expect(countryFromLanguage('de', known)).toBe('DE');
     expect(countryFromLanguage('en', known)).toBeNull();
     expect(countryFromLanguage('ja-JP', known)).toBeNull();
+  });
+
+  it('the country in force: the chosen one, else the first browser language that names one', () => {
+    expect(countryInForce('FR', ['pt-PT'], known)).toBe('FR');
+    expect(countryInForce('auto', ['en', 'ja-JP', 'pt-BR', 'de'], known)).toBe('BR');
+    expect(countryInForce(undefined, ['en', 'ja-JP'], known)).toBeNull();
   });
 
   it('put the organisation first, then the country, then international; age reorders', () => {
