@@ -14,8 +14,8 @@ import {
   type Coverage,
 } from '../shared/coverage';
 import { coveredPatterns, scriptPattern } from '../shared/coverage-patterns';
-import { packLexicon, type MessageRules, type PackedLexicon } from '../shared/extortion';
-import type { Rules } from '../shared/rules';
+import { packLexicon, type PackedLexicon } from '../shared/extortion';
+import type { MessageRules, Rules } from '../shared/rules';
 import { serial } from '../shared/serial';
 import { currentConfig, currentRules } from './state';
 

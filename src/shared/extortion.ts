@@ -6,6 +6,7 @@
 // abbreviations; emoji and punctuation dropped) into tokens, and every language's terms are looked
 // up on every message through one index keyed by a term's first token: the cost is linear in the
 // text's length whatever the rules say (terms are short token patterns, never regular expressions).
+import type { MessageRules, MessageSignal } from './rules';
 
 /** Longest text read from one message; the rest is ignored. */
 export const MAX_MESSAGE_CHARS = 1000;
@@ -193,34 +194,6 @@ export function expandTerm(
     out.push(parts);
   }
   return out.length ? out : { error: 'no words' };
-}
-
-/** The rules' `messages` section (its schema, with the limits, is in ./rules.ts). */
-export interface MessageSignal {
-  id: string;
-  /** Added to a conversation's score once when any message in the window has the signal. */
-  weight: number;
-  /** `ignore-message`: a message with this signal (news, a warning, someone retelling what
-   * happened to them) counts for nothing. `distress`: the thread shows distress, crisis lines come
-   * first in the panel. */
-  effect: 'score' | 'ignore-message' | 'distress';
-  /** Terms per language (en, pt_PT, …); every language is checked on every page. */
-  terms: Record<string, string[]>;
-}
-
-export interface MessageRules {
-  /** The sliding window of recent messages a conversation is scored on. */
-  window: { messages: number; minutes: number };
-  threshold: number;
-  /** Whole-token replacements applied after normalising (chat spellings: ur → your, vc → voce). */
-  aliases: Record<string, string>;
-  /** Site categories where C8 reads every page; other sites only on their `messages.paths`. */
-  categories: string[];
-  signals: MessageSignal[];
-  /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
-   * anywhere in the window (`window`), and every signal of `also` anywhere in the window.
-   * Money, deadlines or "answer me" alone never fire. */
-  core: Array<{ scope: 'message' | 'window'; all: string[]; also?: string[] }>;
 }
 
 // ---------------------------------------------------------------- compiled lexicon

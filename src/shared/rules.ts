@@ -18,8 +18,6 @@ const Term = z.string().superRefine((term, ctx) => {
   if ('error' in expanded) ctx.addIssue({ code: 'custom', message: expanded.error });
 });
 
-// ---------------------------------------------------------------- the rules' data
-
 export const MessageSignal = z.object({
   id: z.string().regex(/^[a-z][a-z-]{0,29}$/),
   /** Added to a conversation's score once when any message in the window has the signal. */
@@ -50,7 +48,8 @@ export const MessageRules = z.object({
   categories: z.array(z.string().max(40)).max(20),
   signals: z.array(MessageSignal).min(1).max(40),
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
-   * anywhere in the window (`window`). Money, deadlines or "answer me" alone never fire. */
+   * anywhere in the window (`window`), and every signal of `also` anywhere in the window.
+   * Money, deadlines or "answer me" alone never fire. */
   core: z
     .array(
       z.object({
