@@ -24,11 +24,6 @@ async function sync(): Promise<void> {
 async function update(force: boolean): Promise<void> {
   try {
     const config = await currentConfig();
-    // No rules URL in this build and none by policy: nothing to check (the status says so).
-    if (!config.rulesUrl) {
-      await checkRules(config);
-      return;
-    }
     const { rulesUrlChecked } = await browser.storage.local.get('rulesUrlChecked');
     if (!force && rulesUrlChecked === config.rulesUrl) return;
     await browser.storage.local.set({ rulesUrlChecked: config.rulesUrl });

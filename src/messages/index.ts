@@ -55,8 +55,6 @@ export async function start(options: {
   });
 }
 
-/** A short hash of the conversation's address: the address itself is never stored. (Not
- * WebCrypto: Firefox's content-script wrappers refuse its buffers here.) cyrb53, 53 bits. */
 /** Each page address (path included) is its own conversation (SPEC §6.7). Read from `location`
  * at most every 200 ms: a burst of messages all belongs to the page they arrived on. */
 let conversationCache = { at: 0, key: '', path: '' };
@@ -69,6 +67,8 @@ function currentConversation(): { key: string; path: string } {
   return conversationCache;
 }
 
+/** A short hash of the conversation's address: the address itself is never stored. (Not
+ * WebCrypto: Firefox's content-script wrappers refuse its buffers here.) cyrb53, 53 bits. */
 export function conversationId(conversation: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
