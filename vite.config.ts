@@ -7,7 +7,7 @@ import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import rules from './src/rules/rules.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { scriptPattern } from './src/shared/coverage-patterns.ts';
+import { ALL_SITES, scriptPattern } from './src/shared/coverage-patterns.ts';
 
 export type Browser = 'chrome' | 'firefox';
 /** `store`: for people and families; sites beyond the bundled ones are an optional permission the
@@ -45,7 +45,7 @@ export function manifestFor(browser: Browser, edition: Edition = 'store'): Manif
     ? { ...versioned, name: MANAGED.name, description: MANAGED.description, optional_host_permissions: [] }
     : versioned;
   const key = managed ? MANAGED.key : storeKey;
-  const host_permissions = managed ? ['*://*/*'] : bundledPatterns();
+  const host_permissions = managed ? [ALL_SITES] : bundledPatterns();
   if (browser === 'chrome') {
     return {
       ...common,

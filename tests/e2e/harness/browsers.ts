@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { Edition } from '../../../vite.config';
+import { distName, type Edition } from '../../../vite.config';
 import { FIREFOX_UUID, idsFor } from './ids';
 import { writePolicy } from './policy';
 
@@ -113,10 +113,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   const executablePath = findExecutable(name);
   const edition = options.edition ?? 'store';
   const { chromeId, geckoId } = idsFor(edition);
-  const dist = join(
-    DIST,
-    `${name === 'chromium' ? 'chrome' : 'firefox'}${edition === 'managed' ? '-managed' : ''}`,
-  );
+  const dist = join(DIST, distName(name === 'chromium' ? 'chrome' : 'firefox', edition));
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`${dist}/manifest.json is missing: run "npm run build" first.`);
   }
