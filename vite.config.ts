@@ -93,7 +93,8 @@ export default defineConfig({
   plugins: [preact(), crx({ manifest: manifestFor(browser, edition), browser })],
   define: defines(browser),
   build: {
-    outDir: `dist/${distName(browser, edition)}`,
+    // PAUSA_OUT_DIR: another folder than dist/ (the reproducible-build test builds a second copy).
+    outDir: `${process.env.PAUSA_OUT_DIR ?? 'dist'}/${distName(browser, edition)}`,
     emptyOutDir: true,
     target: browser === 'chrome' ? 'chrome137' : 'firefox140',
     minify: true,

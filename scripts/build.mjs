@@ -21,6 +21,8 @@ import { typescriptLoader } from './typescript.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const browsers = (process.env.PAUSA_BROWSERS ?? 'chrome,firefox').split(',');
 const editions = (process.env.PAUSA_EDITIONS ?? 'store,managed').split(',');
+// PAUSA_OUT_DIR: build into another folder than dist/ (tests/unit/reproducible.test.ts).
+const outRoot = process.env.PAUSA_OUT_DIR ?? `${root}/dist`;
 
 // The build-time constants and the bundled sites, from vite.config.ts itself (one definition).
 const loader = await typescriptLoader();
@@ -83,7 +85,7 @@ for (const browser of browsers)
     process.env.PAUSA_BROWSER = browser;
     process.env.PAUSA_EDITION = edition;
     const name = distName(browser, edition);
-    const outDir = `${root}/dist/${name}`;
+    const outDir = `${outRoot}/${name}`;
     await build({ root, configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
     await script(browser, outDir, 'src/main-world/index.ts', 'main-world.js', 'iife');
     await script(browser, outDir, 'src/content/index.ts', 'content.js', 'iife');
@@ -93,6 +95,6 @@ for (const browser of browsers)
     const modelBytes = writeModel(outDir);
     const size = (f) => statSync(`${outDir}/${f}`).size;
     console.log(
-      `dist/${name}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B, messages.js ${size('messages.js')} B, model ${modelBytes} B`,
+      `${outDir.replace(`${root}/`, '')}: main-world.js ${size('main-world.js')} B, content.js ${size('content.js')} B, warning.js ${size('warning.js')} B, messages.js ${size('messages.js')} B, model ${modelBytes} B`,
     );
   }

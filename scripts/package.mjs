@@ -2,15 +2,14 @@
 // (Chrome Web Store, Edge Add-ons), pausa-firefox-<version>.zip (addons.mozilla.org; an unsigned
 // .xpi is the same file), and the organisation builds pausa-chrome-managed-<version>.zip and
 // pausa-firefox-managed-<version>.zip (a private or unlisted store listing, or self-hosting: see
-// docs/deploy.md). Run `npm run build` first. The Chrome uploads drop the manifest `key`: a store
-// assigns the published extension its own ID, and the key only pins the ID of unpacked builds.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// docs/deploy.md), and artifacts/SHA256SUMS. Run `npm run build` first. The zips are reproducible:
+// the same build gives the same bytes (scripts/zip.mjs; tests/unit/reproducible.test.ts).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import webExt from 'web-ext';
 import { execFileSync } from 'node:child_process';
 import { versionProblem } from './version-guard.mjs';
+import { packageBuild, sha256Line } from './zip.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'artifacts');
@@ -29,23 +28,18 @@ if (problem) {
 }
 mkdirSync(out, { recursive: true });
 
+const sums = [];
 for (const browser of ['chrome', 'firefox', 'chrome-managed', 'firefox-managed']) {
   const dist = join(root, 'dist', browser);
   if (!existsSync(join(dist, 'manifest.json'))) {
     console.error(`${dist}/manifest.json is missing: run "npm run build" first.`);
     process.exit(1);
   }
-  const staging = join(tmpdir(), `pausa-package-${browser}`);
-  rmSync(staging, { recursive: true, force: true });
-  cpSync(dist, staging, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8'));
-  if (browser.startsWith('chrome')) delete manifest.key;
-  writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  const filename = `pausa-${browser}-${manifest.version}.zip`;
-  await webExt.cmd.build(
-    { sourceDir: staging, artifactsDir: out, filename, overwriteDest: true },
-    { shouldExitProgram: false, showReadyMessage: false },
-  );
-  rmSync(staging, { recursive: true, force: true });
-  console.log(`artifacts/${filename}`);
+  const bytes = await packageBuild(dist, { dropKey: browser.startsWith('chrome') });
+  const filename = `pausa-${browser}-${version}.zip`;
+  writeFileSync(join(out, filename), bytes);
+  sums.push(sha256Line(bytes, filename));
+  console.log(`artifacts/${filename}  ${(bytes.length / 1e6).toFixed(1)} MB`);
 }
+writeFileSync(join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
+console.log('artifacts/SHA256SUMS (check with: cd artifacts && sha256sum -c SHA256SUMS)');
