@@ -63,10 +63,17 @@ export interface Session {
  * Headless Chromium that can install extensions, with every real host name mapped to 127.0.0.1
  * and none of the background traffic this closed network refuses. Also used by `npm run bench`.
  */
-export function launchChromium(executablePath: string, userDataDir: string, extraArgs: string[] = []) {
+export function launchChromium(
+  executablePath: string,
+  userDataDir: string,
+  extraArgs: string[] = [],
+  { headless = true, mapHosts = true } = {},
+) {
   return puppeteer.launch({
     executablePath,
-    headless: true,
+    headless,
+    // A window a person uses (npm start) without the "controlled by automated software" bar.
+    ...(headless ? {} : { ignoreDefaultArgs: ['--enable-automation'], defaultViewport: null }),
     pipe: true,
     enableExtensions: true,
     acceptInsecureCerts: true,
@@ -78,7 +85,7 @@ export function launchChromium(executablePath: string, userDataDir: string, extr
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--host-resolver-rules=MAP * 127.0.0.1',
+      ...(mapHosts ? ['--host-resolver-rules=MAP * 127.0.0.1'] : []),
       ...extraArgs,
     ],
   });
@@ -107,6 +114,11 @@ export interface LaunchOptions {
   /** Which build: the store one (dist/chrome, dist/firefox; default) or the organisation one
    * (dist/chrome-managed, dist/firefox-managed), with its own IDs. */
   edition?: Edition;
+  /** Default true. False: a window on screen (npm start). */
+  headless?: boolean;
+  /** Default true: every host name is 127.0.0.1 (Chromium), so fixture pages can be served under
+   * real sites' names. False: names resolve as usual (npm start, where links must work). */
+  mapHosts?: boolean;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
@@ -122,12 +134,17 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   let browser: Browser;
   let origin: string;
   if (name === 'chromium') {
-    browser = await launchChromium(executablePath, profile, [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--lang=${(options.languages ?? 'en-US').split(',')[0]}`,
-      `--accept-lang=${options.languages ?? 'en-US,en'}`,
-    ]);
+    browser = await launchChromium(
+      executablePath,
+      profile,
+      [
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--lang=${(options.languages ?? 'en-US').split(',')[0]}`,
+        `--accept-lang=${options.languages ?? 'en-US,en'}`,
+      ],
+      { headless: options.headless ?? true, mapHosts: options.mapHosts ?? true },
+    );
     const id = await browser.installExtension(dist);
     if (id !== chromeId) throw new Error(`Chrome extension ID ${id}, expected ${chromeId} (manifest key)`);
     origin = `chrome-extension://${id}`;
@@ -135,7 +152,8 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath,
-      headless: true,
+      headless: options.headless ?? true,
+      ...(options.headless === false ? { defaultViewport: null } : {}),
       acceptInsecureCerts: true,
       userDataDir: profile,
       args: ['--remote-allow-system-access'],
@@ -224,7 +242,9 @@ export async function setSettings(session: Session, settings: Record<string, unk
         // A key the policy sets stays the policy's (smartSensitivity is policy's name for sensitivity).
         const managed = (key: string) =>
           status.config?.managed.includes(key === 'sensitivity' ? 'smartSensitivity' : key);
-        return Object.entries(next).every(([key, value]) => managed(key) || status.config?.[key] === value);
+        return Object.entries(next).every(
+          ([key, value]) => managed(key) || JSON.stringify(status.config?.[key]) === JSON.stringify(value),
+        );
       },
       { timeout: 10_000, polling: 100 },
       settings,

@@ -1,0 +1,62 @@
+// `npm start` (issue #14): the practice page opens with Pausa loaded and covered, and a pick there
+// brings the warning. Headless with --screenshot is how it runs on a machine without a screen,
+// so that is what is tested, in both browsers, as a person would run it (a child process).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(join(tmpdir(), 'pausa-start-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const start = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(process.execPath, ['scripts/start.mjs', ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (file: string) => {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+};
+
+describe('npm start', () => {
+  it.each([
+    ['chromium', []],
+    ['firefox', ['--firefox']],
+  ])(
+    '%s: the practice page loads with Pausa, a pick shows the warning, the picture is saved',
+    (name, flag) => {
+      const file = join(out, `${name}.png`);
+      const run = start([...flag, '--headless', '--screenshot', file]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`Pausa's warning is open on the practice page (${name})`);
+      expect(pngSize(file)).toEqual({ width: 1280, height: 800 });
+    },
+    90_000,
+  );
+
+  it('says what is wrong instead of starting: an unknown mode, no screen, a picture without --headless', () => {
+    const badMode = start(['--mode', 'loud']);
+    expect(badMode.status).toBe(1);
+    expect(badMode.stderr).toContain('--mode must be one of every-share, smart, strict');
+
+    const noScreen = { ...process.env };
+    delete noScreen.DISPLAY;
+    delete noScreen.WAYLAND_DISPLAY;
+    const windowless = start([], noScreen);
+    expect(windowless.status).toBe(1);
+    expect(windowless.stderr).toContain('npm start -- --headless --screenshot practice.png');
+
+    const pictureOnly = start(['--screenshot', join(out, 'x.png')]);
+    expect(pictureOnly.status).toBe(1);
+    expect(pictureOnly.stderr).toContain('--screenshot needs --headless');
+  });
+});
