@@ -99,11 +99,12 @@ export default defineConfig({
     target: browser === 'chrome' ? 'chrome137' : 'firefox140',
     minify: true,
     sourcemap: false,
-    // Pages the manifest does not name: the help page ("I'm being threatened").
+    // Pages the manifest does not name: the help page ("I'm being threatened") and the privacy policy.
     // Chrome also gets the offscreen document where smart mode's check runs.
     rollupOptions: {
       input: {
         help: 'src/help/index.html',
+        privacy: 'src/privacy/index.html',
         ...(browser === 'chrome' ? { offscreen: 'src/offscreen/index.html' } : {}),
       },
     },

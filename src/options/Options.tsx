@@ -16,6 +16,8 @@ import { SmartCheck } from './SmartCheck';
 import { fetchStatus } from './status';
 import './options.css';
 
+const PRIVACY_PAGE = 'src/privacy/index.html';
+
 const MODE_LABELS: Record<Mode, string> = {
   'every-share': 'modeEveryShare',
   smart: 'modeSmart',
@@ -140,6 +142,11 @@ export function Options() {
       <section class="card">
         <h2>{t('optionsPrivacyTitle')}</h2>
         <p>{t('optionsPrivacy')}</p>
+        <p>
+          <a href={browser.runtime.getURL(PRIVACY_PAGE)} target="_blank" rel="noopener" data-privacy-link>
+            {t('optionsPrivacyLink')}
+          </a>
+        </p>
       </section>
     </main>
   );

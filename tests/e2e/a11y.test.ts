@@ -135,6 +135,7 @@ describe('chromium: accessibility (axe-core)', () => {
     ['the popup', 'src/popup/index.html', '.resource'],
     ['the options page', 'src/options/index.html', 'input[name="mode"]'],
     ['the help page', 'src/help/index.html', '.steps li'],
+    ['the privacy policy', 'src/privacy/index.html', '.privacy li'],
   ])('%s: 0 violations, light and dark', async (_name, path, ready) => {
     const page = await session.openExtensionPage(path);
     for (const scheme of ['light', 'dark'] as const) {
@@ -142,6 +143,25 @@ describe('chromium: accessibility (axe-core)', () => {
       await page.waitForSelector(ready);
       expect(await audit(page)).toEqual([]);
     }
+    await page.close();
+  });
+
+  it('the options page links to the privacy policy inside the extension, which says what is read, kept and sent', async () => {
+    const options = await session.openExtensionPage('src/options/index.html');
+    const link = await options.waitForSelector('[data-privacy-link]');
+    expect(await link!.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
+      session.extensionUrl('src/privacy/index.html'),
+    );
+    await options.close();
+    const page = await session.openExtensionPage('src/privacy/index.html');
+    await page.waitForSelector('.privacy li');
+    expect(await page.$$eval('.privacy h2', (els) => els.map((el) => el.textContent))).toEqual([
+      'What Pausa looks at, on your device only',
+      'What Pausa keeps, in your browser on this device',
+      'What Pausa sends',
+    ]);
+    expect(await page.$$eval('.privacy li', (els) => els.length)).toBe(10);
+    expect(await page.title()).toBe('Privacy policy · Pausa');
     await page.close();
   });
 });
