@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRIVACY_CLOSING, PRIVACY_SECTIONS, privacyMarkdown } from '../../src/privacy/sections';
 
-const en = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'));
+const en = JSON.parse(
+  readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+);
 const text = (key: string) => {
   const message = en[key]?.message;
   if (!message) throw new Error(`no en message ${key}`);
@@ -13,7 +15,9 @@ const text = (key: string) => {
 
 describe('privacy policy', () => {
   it('docs/privacy.md is the English page (run "node scripts/privacy-md.mjs" after editing the messages)', () => {
-    expect(readFileSync(new URL('../../docs/privacy.md', import.meta.url), 'utf8')).toBe(privacyMarkdown(text));
+    expect(readFileSync(new URL('../../docs/privacy.md', import.meta.url), 'utf8')).toBe(
+      privacyMarkdown(text),
+    );
   });
   it('names every message it shows, and every privacy message is shown', () => {
     const shown = new Set([
@@ -23,6 +27,10 @@ describe('privacy policy', () => {
       ...PRIVACY_CLOSING,
     ]);
     for (const key of shown) expect(text(key)).toBeTruthy();
-    expect(Object.keys(en).filter((key) => key.startsWith('privacy')).sort()).toEqual([...shown].sort());
+    expect(
+      Object.keys(en)
+        .filter((key) => key.startsWith('privacy'))
+        .sort(),
+    ).toEqual([...shown].sort());
   });
 });
