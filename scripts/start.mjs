@@ -14,28 +14,14 @@
 // permission prompt, which a browser driven by a script cannot answer. Everything else is the same
 // code as the store build.
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PRACTICE_SITE, startPracticeServer } from './practice-server.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PRACTICE = join(root, 'scripts/practice');
-/** Ordinary photos (CC0; see their README) for the picker, the drop zone and paste. */
-const PHOTOS = join(root, 'tests/fixtures/photos');
-const SAMPLE_PHOTOS = ['coffee.png', 'chelsea.png'];
 const MODES = ['every-share', 'smart', 'strict'];
 
 function fail(message) {
@@ -51,7 +37,7 @@ const { values: args } = parseArgs({
     mode: { type: 'string', default: 'every-share' },
     help: { type: 'boolean', default: false },
   },
-}).valueOf();
+});
 if (args.help) {
   console.log(
     readFileSync(fileURLToPath(import.meta.url), 'utf8')
@@ -96,38 +82,7 @@ if (
   if (result.status !== 0) fail('the build failed (see above).');
 }
 
-// ---- The sample photos, copied where the picker can find them. ----
-const scratch = mkdtempSync(join(tmpdir(), 'pausa-practice-'));
-const photoFolder = join(scratch, 'sample photos');
-mkdirSync(photoFolder);
-for (const name of SAMPLE_PHOTOS) copyFileSync(join(PHOTOS, name), join(photoFolder, name));
-
-// ---- The practice page, on http://localhost (a secure context, so the camera works). ----
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-};
-const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
-  if (path === '/practice.json') {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    return response.end(JSON.stringify({ photos: photoFolder }));
-  }
-  const file =
-    path === '/'
-      ? join(PRACTICE, 'index.html')
-      : path.startsWith('/photos/') && SAMPLE_PHOTOS.includes(path.slice(8))
-        ? join(PHOTOS, path.slice(8))
-        : join(PRACTICE, path);
-  if (!file.startsWith(PRACTICE) && !file.startsWith(PHOTOS)) return response.writeHead(404).end();
-  if (!existsSync(file) || statSync(file).isDirectory()) return response.writeHead(404).end('Not found');
-  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  response.end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const practiceUrl = `http://localhost:${server.address().port}/`;
+const practice = await startPracticeServer();
 
 // ---- The browser, through the same launcher the end-to-end tests use. ----
 const loader = await typescriptLoader();
@@ -141,8 +96,7 @@ async function cleanUp(code) {
   closing = true;
   await session?.close().catch(() => undefined);
   await loader.close().catch(() => undefined);
-  server.close();
-  rmSync(scratch, { recursive: true, force: true });
+  practice.close();
   process.exit(code);
 }
 process.on('SIGINT', () => cleanUp(0));
@@ -154,12 +108,12 @@ try {
     headless: args.headless,
     mapHosts: false,
     // The practice page is an extra site of the person's own, as "Add a site" in the options makes.
-    settings: { mode: args.mode, extraSites: ['*://localhost/*'] },
+    settings: { mode: args.mode, extraSites: [PRACTICE_SITE] },
   });
   const [blank] = await session.browser.pages();
   const page = await session.browser.newPage();
   if (args.headless) await page.setViewport({ width: 1280, height: 800 });
-  await page.goto(practiceUrl, { waitUntil: 'load' });
+  await page.goto(practice.url, { waitUntil: 'load' });
   await blank?.close().catch(() => undefined);
 
   if (args.screenshot) {
@@ -168,7 +122,7 @@ try {
       page.waitForFileChooser({ timeout: 10_000 }),
       page.click('#picker'),
     ]);
-    await chooser.accept([join(photoFolder, 'coffee.png')]);
+    await chooser.accept([practice.photo()]);
     try {
       await waitForWarning(page, 15_000);
     } catch {
@@ -186,8 +140,8 @@ try {
     console.log(
       [
         `Pausa is loaded in ${browserName} (temporary profile, mode: ${args.mode}).`,
-        `Practice page: ${practiceUrl}`,
-        `Sample photos for the picker: ${photoFolder}`,
+        `Practice page: ${practice.url}`,
+        `Sample photos for the picker: ${practice.photoFolder}`,
         'Close the browser window or press Ctrl+C to stop.',
       ].join('\n'),
     );

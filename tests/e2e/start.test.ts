@@ -1,5 +1,5 @@
 // `npm start` (issue #14): the practice page opens with Pausa loaded and covered, and a pick there
-// brings the warning. Headless with --screenshot is how it runs on a machine without a screen,
+// brings the warning. `npm run screenshots` takes the store's pictures on the same page. Headless with --screenshot is how it runs on a machine without a screen,
 // so that is what is tested, in both browsers, as a person would run it (a child process).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ const pngSize = (file: string) => {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 };
 
-describe('npm start', () => {
+describe('npm start and npm run screenshots', () => {
   it.each([
     ['chromium', []],
     ['firefox', ['--firefox']],
@@ -59,4 +59,16 @@ describe('npm start', () => {
     expect(pictureOnly.status).toBe(1);
     expect(pictureOnly.stderr).toContain('--screenshot needs --headless');
   });
+
+  it('npm run screenshots -- --locale nl: the five listing pictures at 1280 × 800', () => {
+    const run = spawnSync(process.execPath, ['scripts/screenshots.mjs', '--locale', 'nl', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const picture of ['warning', 'camera', 'help-panel', 'help', 'popup'])
+      expect(pngSize(join(out, 'nl', `${picture}.png`)), picture).toEqual({ width: 1280, height: 800 });
+  }, 90_000);
 });
