@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { SHOW_IN_TOP } from '../shared/coverage';
 import { isCovered } from '../shared/coverage-patterns';
 import { fetchMessages } from '../shared/i18n';
 import { siteForUrl } from '../shared/match';
@@ -136,6 +137,23 @@ export const handlers: Handlers = {
       files: ['warning.js'],
     });
     return { ok: true };
+  },
+  // A frame too small to show the warning (1 px, hidden): its top frame shows it. Only for a
+  // warning this background decided to show in this tab, and never from the top frame itself.
+  warnInTop: async ({ share, plan }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !sender.frameId || !warnings.holds(plan.ticket, tabId))
+      return { shown: false };
+    try {
+      const reply = (await browser.tabs.sendMessage(
+        tabId,
+        { type: SHOW_IN_TOP, share, plan },
+        { frameId: 0 },
+      )) as { go?: unknown } | undefined;
+      return typeof reply?.go === 'boolean' ? { shown: true, go: reply.go } : { shown: false };
+    } catch {
+      return { shown: false }; // no Pausa in the top frame (an uncovered page around a covered frame)
+    }
   },
   // C8's reader goes into a page's top frame only when C8 reads that page (the content script
   // decides from the coverage); it is never web-accessible either.

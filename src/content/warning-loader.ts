@@ -1,5 +1,6 @@
 // The warning UI and everything it needs load only when a share needs it (SPEC §7 budget).
-import type { ShareRequest } from '../shared/messages';
+import { SHOW_IN_TOP } from '../shared/coverage';
+import type { ShareRequest, WarningPlan } from '../shared/messages';
 import { ext } from '../shared/ext';
 import { serial } from '../shared/serial';
 
@@ -29,13 +30,46 @@ function load(): Promise<WarningModule> {
  * this page still runs the old script), the share goes on and the failure is logged: holding the
  * person's files or camera with no way to release them would be worse than a missed warning.
  */
-export const warn = serial(async (share: ShareRequest, files: File[] = []): Promise<boolean> => {
-  try {
-    const mod = await load();
-    return await mod.runWarning(share, files);
-  } catch (error) {
-    console.error('Pausa: the warning could not be shown; the share goes on.', error);
-    loading = undefined;
-    return true;
-  }
-});
+const oneAtATime = serial((task: () => Promise<boolean>) => task());
+
+export const warn = (share: ShareRequest, files: File[] = []): Promise<boolean> =>
+  oneAtATime(async () => {
+    try {
+      const mod = await load();
+      return await mod.runWarning(share, files);
+    } catch (error) {
+      console.error('Pausa: the warning could not be shown; the share goes on.', error);
+      loading = undefined;
+      return true;
+    }
+  });
+
+/**
+ * The top frame shows the warning for a share in a frame too small to show it (a 1 px or hidden
+ * upload frame), in turn with its own; the background relays it (only the extension can send
+ * this message) and hands the answer back to that frame. If it cannot be shown here, the reply has
+ * no answer and the frame shows the warning itself.
+ */
+if (window === window.top) {
+  ext.runtime.onMessage.addListener(((
+    message: unknown,
+    _sender: unknown,
+    reply: (answer: object) => void,
+  ) => {
+    const { type, share, plan } = (message ?? {}) as {
+      type?: string;
+      share?: ShareRequest;
+      plan?: WarningPlan;
+    };
+    if (type !== SHOW_IN_TOP || !share || !plan) return undefined;
+    oneAtATime(async () => (await load()).showPlanned(share, plan)).then(
+      (go) => reply({ go }),
+      (error: unknown) => {
+        console.error('Pausa: could not show a frame’s warning here.', error);
+        loading = undefined;
+        reply({});
+      },
+    );
+    return true; // the answer comes later
+  }) as Parameters<typeof ext.runtime.onMessage.addListener>[0]);
+}

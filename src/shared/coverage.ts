@@ -8,6 +8,10 @@ import type { MediaRules } from './rules';
 
 export const COVERAGE_KEY = 'coverage';
 
+/** The background's message to a tab's top frame: show a warning that a frame too small to show
+ * it handed over (messages `warnInTop`), and answer with `{ go }`. */
+export const SHOW_IN_TOP = 'pausa:show-warning';
+
 /**
  * The warning's shape in force (mode, Continue, countdown), kept for the moment the background
  * cannot answer: the content script then warns with it, never with something looser (a reload

@@ -45,6 +45,17 @@ export interface WarningPlan {
   refuse?: boolean;
 }
 
+/** A decided warning, as a frame too small to show it hands it to the top frame (see warnInTop). */
+export const ShownPlan = z.object({
+  warn: z.literal(true),
+  allowContinue: z.boolean(),
+  continueDelaySeconds: z.number().min(0).max(600),
+  mode: Mode,
+  language: z.string().max(10).optional(),
+  ticket: z.number().int(),
+  reason: z.enum(['intimate', 'unsure']).optional(),
+});
+
 export interface TabStatus {
   url: string | null;
   covered: boolean;
@@ -68,6 +79,9 @@ export const requests = {
   }),
   openHelp: z.object({ type: z.literal('openHelp') }),
   loadWarning: z.object({ type: z.literal('loadWarning') }),
+  /** A share in a frame too small to show the warning (a tiny or hidden frame): the top frame of
+   * the same tab shows it instead, and the answer comes back to the asking frame. */
+  warnInTop: z.object({ type: z.literal('warnInTop'), share: ShareRequest, plan: ShownPlan }),
   /** C8: inject the message reader (messages.js) into the sending top frame. */
   loadMessageWatch: z.object({ type: z.literal('loadMessageWatch') }),
   /** C8's help panel: the language, emergency number and first contacts for the person. */
@@ -99,6 +113,8 @@ export interface Responses {
   answered: { ok: true };
   openHelp: { ok: true };
   loadWarning: { ok: boolean; error?: string };
+  /** `go` when the top frame showed the warning and the person answered; otherwise not shown. */
+  warnInTop: { shown: boolean; go?: boolean };
   loadMessageWatch: { ok: boolean; error?: string };
   helpContacts: HelpContacts;
   getMessages: { messages: Messages };
@@ -152,6 +168,7 @@ export const contentMessages: ReadonlySet<MessageType> = new Set([
   'answered',
   'openHelp',
   'loadWarning',
+  'warnInTop',
   'loadMessageWatch',
   'helpContacts',
   'getMessages',
@@ -163,6 +180,7 @@ export const Envelope = z.discriminatedUnion('type', [
   requests.answered,
   requests.openHelp,
   requests.loadWarning,
+  requests.warnInTop,
   requests.loadMessageWatch,
   requests.helpContacts,
   requests.getMessages,

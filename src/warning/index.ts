@@ -67,13 +67,60 @@ export async function runWarning(share: ShareRequest, files: File[] = []): Promi
       ? undefined
       : browser.runtime.connect({ name: `pausa-warning:${decided.ticket}` });
   try {
-    return await showAndAnswer(share, decided);
+    const go = (await showInTop(share, decided)) ?? (await showPlanned(share, decided));
+    // Awaited (briefly): after Continue on a call control, the background must know before the
+    // call's own camera request arrives.
+    const answered = {
+      type: 'answered',
+      kind: share.kind,
+      choice: go ? 'continue' : 'back',
+      ticket: decided.ticket,
+    };
+    await send(answered, 1000).catch(() => undefined);
+    return go;
   } finally {
     port?.disconnect();
   }
 }
 
-async function showAndAnswer(share: ShareRequest, decided: WarningPlan): Promise<boolean> {
+/** The smallest frame the warning fits in (it reflows down to 320 px wide). */
+const MIN_WIDTH = 320;
+const MIN_HEIGHT = 280;
+
+/**
+ * Whether this frame cannot show the warning where the person would see it: a frame smaller than
+ * the warning (a 1 px or hidden upload frame), or one its same-origin parent hid or made
+ * transparent. A cross-origin parent's styles cannot be read from here: only the size counts then.
+ */
+function tooSmallToShow(): boolean {
+  if (window === window.top) return false;
+  if (innerWidth < MIN_WIDTH || innerHeight < MIN_HEIGHT) return true;
+  try {
+    const frame = window.frameElement;
+    if (!frame) return false;
+    const style = getComputedStyle(frame);
+    return style.visibility === 'hidden' || Number(style.opacity) < 0.1;
+  } catch {
+    return false;
+  }
+}
+
+/** The answer from the top frame's warning, or undefined when this frame should show it itself. */
+async function showInTop(share: ShareRequest, decided: WarningPlan): Promise<boolean | undefined> {
+  if (decided.ticket === undefined || !tooSmallToShow()) return undefined;
+  try {
+    const plan = { ...decided, warn: true, ticket: decided.ticket };
+    const reply = (await browser.runtime.sendMessage({ type: 'warnInTop', share, plan })) as
+      Reply<'warnInTop'> | undefined;
+    return reply && !('error' in reply) && reply.shown ? reply.go === true : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Show a decided warning in this frame and wait for the answer (also for a frame that handed its
+ * warning to this top frame: see ../content/warning-loader.ts). */
+export async function showPlanned(share: ShareRequest, decided: WarningPlan): Promise<boolean> {
   // The background reads the messages: a page's content script cannot fetch extension files
   // that are not web-accessible, and Pausa keeps its locale files private.
   const load = async (locale: string) => {
@@ -82,21 +129,11 @@ async function showAndAnswer(share: ShareRequest, decided: WarningPlan): Promise
     return reply.messages;
   };
   const t = await translator(decided.language, load, (key, subs) => browser.i18n.getMessage(key, subs));
-  const go = await showWarning({
+  return showWarning({
     kind: share.kind,
     texts: warningTexts(share.kind, t, decided.reason),
     allowContinue: decided.allowContinue,
     continueDelaySeconds: decided.continueDelaySeconds,
     onHelp: () => void browser.runtime.sendMessage({ type: 'openHelp' }).catch(() => undefined),
   });
-  // Awaited (briefly): after Continue on a call control, the background must know before the
-  // call's own camera request arrives.
-  const answered = {
-    type: 'answered',
-    kind: share.kind,
-    choice: go ? 'continue' : 'back',
-    ticket: decided.ticket,
-  };
-  await send(answered, 1000).catch(() => undefined);
-  return go;
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { BROWSERS, launch, type Session } from './harness/browsers';
+import { filePath } from './harness/files';
 import { expectedFiles, filesOf, pick, pickInFrame } from './harness/pick';
 import { startServer, type FixtureServer } from './harness/server';
 import {
@@ -164,6 +165,35 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
       const [got] = await waitForReceived(page, 1);
       expect(got?.path).toBe('blank-frame');
       expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg']));
+    });
+  });
+
+  describe('a frame too small to show the warning', () => {
+    it.each([
+      ['a 1 px frame', 'tiny-frame'],
+      ['a frame the page hid (visibility: hidden)', 'hidden-frame'],
+    ])('%s: the warning shows in the top document; both answers reach the frame', async (_label, id) => {
+      await page.goto(server.url('www.instagram.com', '/site/tiny-frame.html'));
+      const frame = (await (await page.waitForSelector(`#${id}`))!.contentFrame())!;
+      await frame.waitForFunction(() => document.readyState === 'complete');
+      // The person cannot click inside a 1 px frame: its input gets the files the way a driver can.
+      const choose = async () =>
+        (
+          (await frame.waitForSelector('#frame-input')) as unknown as {
+            uploadFile(...p: string[]): Promise<void>;
+          }
+        ).uploadFile(filePath('photo.jpg'));
+      await choose();
+      await waitForWarning(page);
+      expect(await warningHostCount(frame)).toBe(0);
+      await answer(page, 'back');
+      await settle();
+      expect(await received(frame)).toEqual([]);
+      await choose();
+      await answer(page, 'continue');
+      const [got] = await waitForReceived(frame, 1);
+      expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg']));
+      expect(await warningHostCount(frame)).toBe(0);
     });
   });
 
