@@ -7,7 +7,7 @@ import { compileControls, findCallControl } from './call-controls';
 import { whenCoverage } from './coverage';
 import { linkToMainWorld } from './link';
 import { watchForMessages } from './messages-loader';
-import { warn } from './warning-loader';
+import { showWarningsOfSmallFrames, warn } from './warning-loader';
 
 const link = linkToMainWorld((msg, reply, files) => {
   // What each file is, from the files themselves; one that did not arrive counts as unknown (the
@@ -19,6 +19,9 @@ const link = linkToMainWorld((msg, reply, files) => {
   const share = { kind: msg.kind, via: msg.via, files: meta, gestureAt, askedAt: Date.now() };
   void warn(share, files).then((go) => reply({ t: 'answer', id: msg.id, go }));
 });
+
+// A frame too small to show a warning hands it to the top frame (see warning-loader.ts).
+if (window === window.top) showWarningsOfSmallFrames();
 
 // The person's last press on the page (not on the warning, whose events arrive at its host).
 let gestureAt: number | undefined;

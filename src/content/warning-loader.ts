@@ -50,7 +50,7 @@ export const warn = (share: ShareRequest, files: File[] = []): Promise<boolean> 
  * this message) and hands the answer back to that frame. If it cannot be shown here, the reply has
  * no answer and the frame shows the warning itself.
  */
-if (window === window.top) {
+export function showWarningsOfSmallFrames(): void {
   ext.runtime.onMessage.addListener(((
     message: unknown,
     _sender: unknown,

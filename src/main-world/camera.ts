@@ -6,10 +6,7 @@ import { hook, notAllowedError } from './util';
 
 type Legacy = (c: MediaStreamConstraints, ok?: unknown, err?: (e: DOMException) => void) => void;
 
-const wantsVideo = (constraints: unknown): boolean =>
-  typeof constraints === 'object' &&
-  constraints !== null &&
-  Boolean((constraints as MediaStreamConstraints).video);
+const wantsVideo = (constraints: unknown): boolean => !!(constraints as MediaStreamConstraints | null)?.video;
 
 export function hookCamera(win: Window & typeof globalThis): void {
   if (win.MediaDevices) {
@@ -20,7 +17,7 @@ export function hookCamera(win: Window & typeof globalThis): void {
         ({
           getUserMedia(this: MediaDevices, constraints?: MediaStreamConstraints) {
             if (!wantsVideo(constraints)) return original.call(this, constraints);
-            return ask('camera', 'camera').then((go) =>
+            return ask('camera').then((go) =>
               go ? original.call(this, constraints) : Promise.reject(notAllowedError()),
             );
           },

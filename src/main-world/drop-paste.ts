@@ -2,7 +2,7 @@
 // carries media before any page listener, and on Continue dispatches the same kind of event at
 // the same target with a DataTransfer holding the same File objects and text. On Go back a drop
 // zone gets `dragleave`, so it does not stay highlighted; a paste simply does not happen.
-import { deliver, fileInputOf } from './file-input';
+import { closedRoots, deliver, fileInputOf } from './file-input';
 import { ask } from './link';
 import { hasMedia, hook, stop, transferOf } from './util';
 
@@ -32,7 +32,7 @@ function folderHasMedia(list: FileSystemEntry[]): Promise<boolean> {
     for (const entry of some) {
       if (--budget < 0) return true;
       if (!entry.isDirectory) {
-        if (hasMedia([{ name: entry.name, type: '', size: 0 }])) return true;
+        if (hasMedia([{ name: entry.name, type: '' } as File])) return true;
         continue;
       }
       const reader = (entry as FileSystemDirectoryEntry).createReader();
@@ -57,16 +57,14 @@ function take(dt: DataTransfer | null): [File[], Array<[string, string]>, Item[]
     if (item.kind === 'string') strings.push([item.type, dt!.getData(item.type)]);
     else fileItems.push(item);
   }
-  return [Array.from(dt?.files ?? []), strings, fileItems];
+  return [[...(dt?.files ?? [])], strings, fileItems];
 }
 
 /** A synthetic event whose dataTransfer/clipboardData the page reads as ours. Firefox drops a
  * DataTransfer passed in the constructor of a ClipboardEvent, so the property is defined on the
  * event itself, which both browsers honour for page scripts. */
-function withData<E extends Event>(event: E, key: string, dt: DataTransfer): E {
+const withData = <E extends Event>(event: E, key: string, dt: DataTransfer): E =>
   Object.defineProperty(event, key, { value: dt, configurable: true });
-  return event;
-}
 
 function onDropOrPaste(event: Event): void {
   if (!event.isTrusted) return;
@@ -75,7 +73,8 @@ function onDropOrPaste(event: Event): void {
   const [files, strings, fileItems] = take(
     (event as unknown as Record<string, DataTransfer | null>)[key] ?? null,
   );
-  const dropped = drop ? fileItems.map((item) => [item, item.webkitGetAsEntry?.()] as const) : [];
+  // (A pasted file has no entry: its folders list stays empty.)
+  const dropped = fileItems.map((item) => [item, item.webkitGetAsEntry?.()] as const);
   const folders = dropped.flatMap(([, entry]) => (entry?.isDirectory ? [entry] : []));
   const media = hasMedia(files);
   if (!media && !folders.length) return;
@@ -84,13 +83,21 @@ function onDropOrPaste(event: Event): void {
   for (const [item, entry] of dropped) {
     kept.set(item.getAsFile()!, [item.getAsFileSystemHandle?.(), entry]);
   }
-  const target = event.composedPath()[0] ?? event.target ?? document;
+  // A trusted event's path starts at its target.
+  let target = event.composedPath()[0]!;
   const init: Record<string, unknown> = { bubbles: true, cancelable: true, composed: true };
   if (drop) for (const k of POINTER_KEYS) init[k] = (event as unknown as Record<string, unknown>)[k];
+  // Inside a closed shadow root the path stops at its host: the element dropped on (at the same
+  // point) or pasted into (focused) is found inside, at any depth, so it gets the event on Continue.
+  for (let root, inner; (root = closedRoots.get(target as Element)); target = inner) {
+    inner = drop ? root.elementFromPoint(init.clientX as number, init.clientY as number) : root.activeElement;
+    if (!inner || inner === target) break;
+  }
   // A drop of folders only: looked into first; without media inside, it goes on with no warning.
+  const via = event.type as 'drop' | 'paste';
   const asked = media
-    ? ask('files', drop ? 'drop' : 'paste', files)
-    : folderHasMedia(folders).then((inside) => !inside || ask('files', 'drop', files));
+    ? ask('files', via, files)
+    : folderHasMedia(folders).then((inside) => !inside || ask('files', via, files));
   void asked.then((go) => {
     if (!go && !drop) return;
     const dt = (init[key] = go ? transferOf(files, strings) : new DataTransfer());
@@ -103,9 +110,14 @@ function onDropOrPaste(event: Event): void {
   });
 }
 
-export function hookDropAndPaste(win: Window & typeof globalThis): void {
+/** The window's listeners (again after document.open(), which removes them: see index.ts). */
+export function listenForDrops(win: Window): void {
   win.addEventListener('drop', onDropOrPaste, true);
   win.addEventListener('paste', onDropOrPaste, true);
+}
+
+export function hookDropAndPaste(win: Window & typeof globalThis): void {
+  listenForDrops(win);
   KEPT.forEach((name, i) =>
     hook(
       win.DataTransferItem.prototype as Item,

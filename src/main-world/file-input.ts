@@ -6,13 +6,16 @@ import { ask } from './link';
 import { hasMedia, hook, stop, transferOf } from './util';
 
 const held = new WeakSet<HTMLInputElement>();
+/** Closed shadow roots by host: events from inside reach the window retargeted to the host, so a
+ * drop or paste there is handed back to the element inside (see drop-paste.ts). */
+export const closedRoots = new WeakMap<Element, ShadowRoot>();
 const watched = new WeakSet<HTMLInputElement>();
 
-export function fileInputOf(target: unknown): HTMLInputElement | undefined {
-  // Duck-typed: an input from another realm (a same-origin frame) fails `instanceof`.
-  const el = target as HTMLInputElement | null;
-  return el?.localName === 'input' && el.type === 'file' ? el : undefined;
-}
+// Duck-typed: an input from another realm (a same-origin frame) fails `instanceof`.
+export const fileInputOf = (target: unknown): HTMLInputElement | undefined =>
+  (target as HTMLInputElement | null)?.type === 'file' && (target as Element).localName === 'input'
+    ? (target as HTMLInputElement)
+    : undefined;
 
 /** The same File objects into the input, and the events a choice fires (also for a drop onto it). */
 export function deliver(input: HTMLInputElement, files: File[]): void {
@@ -30,22 +33,19 @@ function onPicked(event: Event): void {
     stop(event); // the `change` that follows the held `input`
     return;
   }
-  const files = Array.from(input.files ?? []);
+  const files = [...(input.files ?? [])];
   if (!hasMedia(files)) return;
   stop(event);
   held.add(input);
-  input.files = new DataTransfer().files;
+  input.value = ''; // empties a file input's files
   // `change` does not cross shadow roots, so the window listener may not see it: stop it here too.
   input.addEventListener('change', onPicked, true);
   void ask('files', 'input', files).then((go) => {
     held.delete(input);
     if (!watched.has(input)) input.removeEventListener('change', onPicked, true);
-    if (go) {
-      deliver(input, files);
-    } else {
-      input.value = '';
-      input.dispatchEvent(new Event('cancel', { bubbles: true }));
-    }
+    // Go back: the input stays empty, as after a cancelled picker.
+    if (go) deliver(input, files);
+    else input.dispatchEvent(new Event('cancel', { bubbles: true }));
   });
 }
 
@@ -54,7 +54,7 @@ function onPicked(event: Event): void {
  * the window. When the page opens their picker (click() or showPicker()), Pausa listens on the input
  * itself, in the capture phase, which runs before the page's own non-capture listeners.
  */
-const listen = (target: EventTarget): void => {
+export const listen = (target: EventTarget): void => {
   for (const type of ['input', 'change']) target.addEventListener(type, onPicked, true);
 };
 
@@ -76,6 +76,7 @@ export function hookFileInputs(win: Window & typeof globalThis): void {
         attachShadow(this: Element, init: ShadowRootInit) {
           const root = attach.call(this, init);
           listen(root);
+          if (init.mode === 'closed') closedRoots.set(this, root);
           return root;
         },
       }).attachShadow,

@@ -2,10 +2,11 @@
 // the hooks in place and links to the isolated content script. Nothing else happens until the
 // page calls a hooked API or the person drops or pastes a file.
 import { hookCamera } from './camera';
-import { hookDropAndPaste } from './drop-paste';
-import { hookFileInputs } from './file-input';
+import { hookDropAndPaste, listenForDrops } from './drop-paste';
+import { hookFileInputs, listen } from './file-input';
 import { startLink } from './link';
 import { hookOpenFilePicker } from './open-file-picker';
+import { hook } from './util';
 
 const win = window;
 startLink();
@@ -13,3 +14,19 @@ hookFileInputs(win);
 hookDropAndPaste(win);
 hookOpenFilePicker(win);
 hookCamera(win);
+// document.open() removes every listener of the document and its window (HTML spec), so an
+// editor an about:blank frame builds with open()/write() would lose the window's listeners (the
+// prototypes' hooks stay): they are added again. Adding a listener twice adds it once.
+hook(
+  win.Document.prototype,
+  'open',
+  (open) =>
+    ({
+      open(this: Document, ...args: unknown[]) {
+        const opened = (open as (...a: unknown[]) => unknown).apply(this, args);
+        listen(win);
+        listenForDrops(win);
+        return opened;
+      },
+    }).open as never,
+);

@@ -46,10 +46,10 @@ function onMessage(event: Event): void {
   if (msg.t === 'answer') {
     waiting.get(msg.id)?.(msg.go === true);
     waiting.delete(msg.id);
-  } else if (msg.t === 'media') {
-    // Only the content script holds the link element: its messages need no second check.
-    media.mimePrefixes = msg.mimePrefixes;
-    media.extensions = msg.extensions;
+  } else {
+    // `media`, the only other message. Only the content script holds the link element: its
+    // messages need no second check. It carries the two lists (and its `t`, which nothing reads).
+    Object.assign(media, msg);
   }
 }
 
@@ -65,9 +65,9 @@ export function startLink(): void {
  * (holding the person's files with no way to release them would lose them); this happens only if
  * the extension's isolated script failed to load, and is logged.
  */
-export function ask(kind: ShareKind, via: ShareVia, files: File[] = []): Promise<boolean> {
+export function ask(kind: ShareKind, via = kind as ShareVia, files: File[] = []): Promise<boolean> {
   if (!linked) {
-    console.warn('Pausa: not linked; no warning');
+    console.warn('Pausa: not linked');
     return Promise.resolve(true);
   }
   const id = nextId++;

@@ -7,14 +7,9 @@ import { abortError, hasMedia, hook } from './util';
 type Handle = { name: string; getFile(): Promise<File> };
 type Picker = (options?: unknown) => Promise<Handle[]>;
 
-async function metaOf(handle: Handle) {
-  try {
-    return await handle.getFile();
-  } catch {
-    // Unreadable now (moved, permission): judged by its name alone (and smart mode cannot check it).
-    return new File([], handle.name);
-  }
-}
+/** A handle's file; one unreadable now (moved, permission) is judged by its name alone (and smart
+ * mode cannot check it). */
+const metaOf = (handle: Handle) => handle.getFile().catch(() => new File([], handle.name));
 
 export function hookOpenFilePicker(win: Window & typeof globalThis): void {
   hook(

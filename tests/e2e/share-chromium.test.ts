@@ -74,6 +74,32 @@ describe('chromium: drop, paste and showOpenFilePicker', () => {
     expect(await page.$eval('#drop-input', (el) => (el as HTMLInputElement).files?.length)).toBe(2);
   });
 
+  it('drop inside a closed shadow root: Continue reaches the drop zone inside, Go back gives nothing', async () => {
+    await dropFiles(page, '#closed-drop', ['photo.jpg']);
+    await answer(page, 'back');
+    await settle();
+    expect(await received(page)).toEqual([]);
+    await dropFiles(page, '#closed-drop', ['photo.jpg', 'clip.mp4']);
+    await answer(page, 'continue');
+    const [got] = await waitForReceived(page, 1);
+    expect(got).toMatchObject({ path: 'closed-drop', event: 'drop' });
+    expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg', 'clip.mp4']));
+  });
+
+  it('paste inside a closed shadow root: Continue reaches the chat box inside', async () => {
+    // A click on the host lands in the editable box inside and focuses it.
+    const focusInside = () => page.click('#closed-chat');
+    await pasteImage(page, focusInside);
+    await answer(page, 'back');
+    await settle();
+    expect(await received(page)).toEqual([]);
+    await pasteImage(page, focusInside);
+    await answer(page, 'continue');
+    const [got] = await waitForReceived(page, 1);
+    expect(got).toMatchObject({ path: 'closed-paste', event: 'paste', text: 'hello' });
+    expect(got?.files.map((f) => f.type)).toEqual(['image/png']);
+  });
+
   it('paste: Go back pastes nothing; Continue pastes the same image and text', async () => {
     // What the page gets with no Pausa (an uncovered host) is the reference for the bytes.
     await page.goto(server.url('intranet.example.edu', '/site/'));

@@ -153,6 +153,21 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
       expect(filesOf(got)).toEqual(expectedFiles(['clip.mp4']));
     });
 
+    it('a frame written with document.open()/write() keeps the pause: both answers', async () => {
+      await page.click('#written-frame-button');
+      const frame = await frameById('written-frame');
+      await frame.waitForSelector('#written-input');
+      await pickInFrame(page, frame, '#written-input', ['photo.jpg'], name);
+      await answer(page, 'back', frame);
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await pickInFrame(page, frame, '#written-input', ['photo.jpg'], name);
+      await answer(page, 'continue', frame);
+      const [got] = await waitForReceived(page, 1);
+      expect(got?.path).toBe('written-frame');
+      expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg']));
+    });
+
     it('an about:blank iframe the page fills from outside: both answers', async () => {
       await page.click('#blank-frame-button');
       const frame = await frameById('blank-frame');

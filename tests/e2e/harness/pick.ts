@@ -31,7 +31,9 @@ export async function pickInFrame(
 
 /** A person dropping real files on `selector` (Chromium: CDP drag events, which are trusted). */
 export async function dropFiles(page: Page, selector: string, files: string[]): Promise<void> {
-  const box = await (await page.$(selector))!.boundingBox();
+  const target = (await page.$(selector))!;
+  await target.scrollIntoView();
+  const box = await target.boundingBox();
   const x = box!.x + box!.width / 2;
   const y = box!.y + box!.height / 2;
   const client = await page.createCDPSession();
@@ -55,8 +57,9 @@ export function expectedFiles(files: string[]) {
 export const filesOf = (r: Received | undefined) =>
   (r?.files ?? []).map(({ name, size, sha256, lastModified }) => ({ name, size, sha256, lastModified }));
 
-/** Put an image (drawn on a canvas) and some text on the real clipboard, then press Ctrl+V. */
-export async function pasteImage(page: Page): Promise<void> {
+/** Put an image (drawn on a canvas) and some text on the real clipboard, focus the chat box (or
+ * what `focus` focuses), then press Ctrl+V. */
+export async function pasteImage(page: Page, focus = () => page.focus('#chatbox')): Promise<void> {
   await page.evaluate(async () => {
     const canvas = document.createElement('canvas');
     canvas.width = 40;
@@ -71,7 +74,7 @@ export async function pasteImage(page: Page): Promise<void> {
       new ClipboardItem({ 'image/png': png, 'text/plain': new Blob(['hello'], { type: 'text/plain' }) }),
     ]);
   });
-  await page.focus('#chatbox');
+  await focus();
   await page.keyboard.down('Control');
   await page.keyboard.press('v');
   await page.keyboard.up('Control');
