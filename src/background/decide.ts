@@ -10,7 +10,11 @@ export function decide(
   return {
     // In smart mode this is the first step: the files' check and the camera's once a day follow
     // in ./smart-decide.ts.
-    warn: mode !== 'off' && (share.kind !== 'files' || share.files.length > 0),
+    // Screen sharing shows whatever is on screen: a strict setting (a parent's, a school's) covers
+    // it; the other modes leave it alone.
+    warn:
+      mode !== 'off' &&
+      (share.kind === 'screen' ? mode === 'strict' : share.kind !== 'files' || share.files.length > 0),
     allowContinue: config.allowContinue,
     continueDelaySeconds: config.continueDelaySeconds,
     mode,

@@ -114,7 +114,7 @@ export const handlers: Handlers = {
     warnings.release(ticket, tabId);
     // Continue on a call button or on a camera warning: the call's own camera request that follows
     // does not warn a second time. Go back on the camera: this frame's requests are quiet a while.
-    if (kind !== 'files' && choice === 'continue') await grantCamera(tabId);
+    if ((kind === 'camera' || kind === 'call') && choice === 'continue') await grantCamera(tabId);
     if (kind === 'camera' && choice === 'back') refusals.refuse(tabId, sender.frameId ?? 0);
     return { ok: true };
   },

@@ -123,11 +123,9 @@ export function hookDropAndPaste(win: Window & typeof globalThis): void {
       win.DataTransferItem.prototype as Item,
       name,
       (original) =>
-        ({
-          [name](this: Item) {
-            return kept.get(this.getAsFile()!)?.[i] ?? (original as () => unknown).call(this);
-          },
-        })[name] as never,
+        function (this: Item) {
+          return kept.get(this.getAsFile()!)?.[i] ?? (original as () => unknown).call(this);
+        } as never,
     ),
   );
 }

@@ -72,37 +72,43 @@ export function hookFileInputs(win: Window & typeof globalThis): void {
     win.Element.prototype,
     'attachShadow',
     (attach) =>
-      ({
-        attachShadow(this: Element, init: ShadowRootInit) {
-          const root = attach.call(this, init);
-          listen(root);
-          if (init.mode === 'closed') closedRoots.set(this, root);
-          return root;
-        },
-      }).attachShadow,
+      function (this: Element, init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        listen(root);
+        if (init.mode === 'closed') closedRoots.set(this, root);
+        return root;
+      },
   );
   // click() lives on HTMLElement.prototype; the wrapper only looks at file inputs.
   hook(
     win.HTMLElement.prototype,
     'click',
     (click) =>
-      ({
-        click(this: HTMLElement) {
-          const input = fileInputOf(this);
-          if (input) watch(input);
-          return click.call(this);
-        },
-      }).click,
+      function (this: HTMLElement) {
+        const input = fileInputOf(this);
+        if (input) watch(input);
+        return click.call(this);
+      },
   );
   hook(
     win.HTMLInputElement.prototype,
     'showPicker',
     (showPicker) =>
-      ({
-        showPicker(this: HTMLInputElement) {
-          if (this.type === 'file') watch(this);
-          return showPicker.call(this);
-        },
-      }).showPicker,
+      function (this: HTMLInputElement) {
+        if (this.type === 'file') watch(this);
+        return showPicker.call(this);
+      },
+  );
+  // A click event the page dispatches at a file input opens its picker as click() does (also for
+  // an input that is not on the page, whose events never reach the window).
+  hook(
+    win.EventTarget.prototype,
+    'dispatchEvent',
+    (dispatch) =>
+      function (this: EventTarget, event: Event) {
+        const input = fileInputOf(this);
+        if (input && event.type === 'click') watch(input);
+        return dispatch.call(this, event);
+      },
   );
 }

@@ -21,12 +21,10 @@ hook(
   win.Document.prototype,
   'open',
   (open) =>
-    ({
-      open(this: Document, ...args: unknown[]) {
-        const opened = (open as (...a: unknown[]) => unknown).apply(this, args);
-        listen(win);
-        listenForDrops(win);
-        return opened;
-      },
-    }).open as never,
+    function (this: Document, ...args: unknown[]) {
+      const opened = (open as (...a: unknown[]) => unknown).apply(this, args);
+      listen(win);
+      listenForDrops(win);
+      return opened;
+    } as never,
 );

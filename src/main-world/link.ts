@@ -35,7 +35,7 @@ function announce(): void {
 function onMessage(event: Event): void {
   let msg: ToMain;
   try {
-    msg = parse(String((event as CustomEvent<unknown>).detail)) as ToMain;
+    msg = parse((event as CustomEvent<string>).detail) as ToMain; // (parse makes a string of anything)
   } catch {
     return;
   }

@@ -16,14 +16,12 @@ export function hookOpenFilePicker(win: Window & typeof globalThis): void {
     win as unknown as { showOpenFilePicker: Picker },
     'showOpenFilePicker',
     (original) =>
-      ({
-        async showOpenFilePicker(this: unknown, options?: unknown) {
-          const handles = await original.call(this, options);
-          const files = await Promise.all(handles.map(metaOf));
-          if (!hasMedia(files)) return handles;
-          if (await ask('files', 'picker', files)) return handles;
-          throw abortError();
-        },
-      }).showOpenFilePicker,
+      async function (this: unknown, options?: unknown) {
+        const handles = await original.call(this, options);
+        const files = await Promise.all(handles.map(metaOf));
+        if (!hasMedia(files)) return handles;
+        if (await ask('files', 'picker', files)) return handles;
+        throw abortError();
+      },
   );
 }

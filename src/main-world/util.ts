@@ -14,7 +14,7 @@ export function stop(event: Event): void {
 export const abortError = (): DOMException => new DOMException('Aborted', 'AbortError');
 export const notAllowedError = (): DOMException => new DOMException('Permission denied', 'NotAllowedError');
 
-/** Replace a method on a prototype, keeping its property flags, name and length. */
+/** Replace a method on a prototype, keeping its property flags (not its name: bytes). */
 export function hook<T extends object, K extends keyof T>(
   target: T,
   key: K,

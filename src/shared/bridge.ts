@@ -15,7 +15,7 @@ export const TO_CONTENT = 'pausa:c';
 export const TO_MAIN = 'pausa:m';
 
 /** What is being shared. `via` says which API the page used. */
-export type ShareKind = 'files' | 'camera';
+export type ShareKind = 'files' | 'camera' | 'screen';
 export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'legacy-camera';
 
 /** `n`: how many files the share holds; the File objects themselves ride on a file input inside

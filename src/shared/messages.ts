@@ -16,7 +16,8 @@ const FileMetaSchema = z.object({
 });
 
 export const ShareRequest = z.object({
-  kind: z.enum(['files', 'camera', 'call']),
+  /** `screen`: getDisplayMedia (screen sharing), warned about in strict mode only. */
+  kind: z.enum(['files', 'camera', 'call', 'screen']),
   via: z.string().max(40),
   files: z.array(FileMetaSchema).max(1000),
   /** When the person last pressed a pointer or a key on the page, outside the warning (ms since

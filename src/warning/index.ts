@@ -23,7 +23,7 @@ async function lastKnownPlan(share: ShareRequest): Promise<WarningPlan> {
     return {
       ...DEFAULT_PLAN,
       ...stored,
-      warn: stored.mode !== 'off',
+      warn: stored.mode !== 'off' && (share.kind !== 'screen' || stored.mode === 'strict'),
       // Smart mode could not check anything: say so.
       ...(stored.mode === 'smart' && share.kind === 'files' ? { reason: 'unsure' as const } : {}),
     };

@@ -10,7 +10,7 @@ export function warningTexts(
   reason?: WarningPlan['reason'],
 ): Texts {
   const camera = kind !== 'files';
-  const prefix = camera ? 'warningCamera' : 'warningFiles';
+  const prefix = kind === 'files' ? 'warningFiles' : kind === 'screen' ? 'warningScreen' : 'warningCamera';
   return {
     title: t(`${prefix}Title`),
     // Smart mode says why it asks: the check on this device, never an accusation.

@@ -2,7 +2,7 @@
 // browsers (drag-and-drop, paste and showOpenFilePicker only where the driver can produce them).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { BROWSERS, launch, type Session } from './harness/browsers';
+import { BROWSERS, launch, setSettings, type Session } from './harness/browsers';
 import { filePath } from './harness/files';
 import { expectedFiles, filesOf, pick, pickInFrame } from './harness/pick';
 import { startServer, type FixtureServer } from './harness/server';
@@ -10,6 +10,7 @@ import {
   answer,
   received,
   settle,
+  shows,
   waitForNoWarning,
   waitForReceived,
   waitForWarning,
@@ -74,6 +75,7 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
   it.each([
     ['a hidden input behind a button, delegated handler', '#styled-button', 'hidden'],
     ['a detached input clicked from script', '#detached-button', 'detached'],
+    ['a detached input opened by a dispatched click event', '#dispatched-button', 'dispatched'],
     ['input.showPicker()', '#showpicker-button', 'showPicker'],
   ])('%s: both answers', async (_label, selector, path) => {
     await pick(page, selector, ['photo.jpg']);
@@ -252,6 +254,24 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
       const [got] = await waitForReceived(page, 1);
       expect(got).toMatchObject({ event: 'resolved', tracks: ['audio'] });
       expect(await warningHostCount(page)).toBe(0);
+    });
+
+    it('screen sharing: left alone unless strict; in strict it gets the warning, and Go back refuses', async () => {
+      await page.click('#screen');
+      await settle(600);
+      expect(await warningHostCount(page)).toBe(0);
+      const before = (await received(page)).length;
+      await setSettings(session, { mode: 'strict' });
+      try {
+        await page.click('#screen');
+        await waitForWarning(page);
+        expect(await shows(page, 'Before you share your screen')).toBe(true);
+        await answer(page, 'back');
+        const got = await waitForReceived(page, before + 1);
+        expect(got[before]).toMatchObject({ path: 'screen', event: 'rejected', error: 'NotAllowedError' });
+      } finally {
+        await setSettings(session, { mode: 'every-share' });
+      }
     });
 
     it('the legacy callback form, where the browser has it', async () => {

@@ -45,4 +45,10 @@ describe('decide', () => {
     expect(decide(photo, config('off')).warn).toBe(false);
     expect(decide(camera, config('off')).warn).toBe(false);
   });
+  it('screen sharing warns in strict mode only', () => {
+    const screen = { kind: 'screen' as const, via: 'screen', files: [] };
+    expect(decide(screen, config('strict'))).toMatchObject({ warn: true, mode: 'strict' });
+    for (const mode of ['every-share', 'smart', 'off'] as const)
+      expect(decide(screen, config(mode)).warn).toBe(false);
+  });
 });
