@@ -16,7 +16,7 @@ export const TO_MAIN = 'pausa:m';
 
 /** What is being shared. `via` says which API the page used. */
 export type ShareKind = 'files' | 'camera' | 'screen';
-export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'legacy-camera';
+export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'legacy-camera' | 'screen';
 
 /** `n`: how many files the share holds; the File objects themselves ride on a file input inside
  * the link element (see ../main-world/link.ts), where the content script reads them. */
