@@ -64,6 +64,23 @@ describe('router', () => {
     });
   });
 
+  it('a frame hands its warning to the top frame only as a whole, decided plan (warnInTop)', async () => {
+    const { route, calls } = router();
+    const share = { kind: 'files', via: 'input', files: [{ name: 'a.jpg', type: 'image/jpeg', size: 1 }] };
+    const plan = { warn: true, allowContinue: false, continueDelaySeconds: 10, mode: 'strict', ticket: 4 };
+    for (const bad of [
+      { ...plan, ticket: undefined },
+      { ...plan, warn: false },
+      { ...plan, continueDelaySeconds: -1 },
+    ])
+      expect(await route({ type: 'warnInTop', share, plan: bad }, contentScript as never)).toMatchObject({
+        error: expect.stringContaining('bad message'),
+      });
+    expect(calls).toEqual([]);
+    expect(await route({ type: 'warnInTop', share, plan }, contentScript as never)).toEqual({ ok: true });
+    expect(calls).toEqual(['warnInTop']);
+  });
+
   it('every content message exists in the protocol', () => {
     for (const type of contentMessages) expect(Object.keys(requests)).toContain(type);
   });
