@@ -201,6 +201,9 @@ export function expandTerm(
 interface CompiledTerm {
   signal: number;
   parts: Part[];
+  /** Which part the index holds the term under (its anchor): the term is tried where that part's
+   * token appears, starting `anchor` tokens earlier. */
+  anchor: number;
 }
 
 /**
@@ -295,14 +298,43 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
   };
   for (const [signal, ...packedParts] of packed.terms) {
     const parts = packedParts.map(unpack);
-    const first = parts[0]!;
-    const compiled = { signal, parts };
-    if ('word' in first) add(lex.byWord, first.word, compiled);
-    else if ('oneOf' in first) for (const word of first.oneOf) add(lex.byWord, word, compiled);
-    else if ('prefix' in first) add(lex.byPrefix, first.prefix.slice(0, 3), compiled);
-    else if ('number' in first) lex.byNumber.push(compiled);
+    const anchor = anchorOf(parts);
+    const part = parts[anchor]!;
+    const compiled = { signal, parts, anchor };
+    if ('word' in part) add(lex.byWord, part.word, compiled);
+    else if ('oneOf' in part) for (const word of part.oneOf) add(lex.byWord, word, compiled);
+    else if ('prefix' in part) add(lex.byPrefix, part.prefix.slice(0, 3), compiled);
+    else if ('number' in part) lex.byNumber.push(compiled);
   }
   return lex;
+}
+
+/**
+ * The part a term is indexed under: its longest single word (long words are rare in chat, so the
+ * term is tried at few places), else a prefix, else a group of words, else a number. Indexing
+ * every term under its first token instead made each "you", "your" or "if" in a message try
+ * hundreds of terms. Which part is chosen never changes what matches, only how often it is tried.
+ */
+function anchorOf(parts: readonly Part[]): number {
+  let best = -1;
+  let bestRank = -1;
+  parts.forEach((part, i) => {
+    const rank =
+      'word' in part
+        ? 100 + part.word.length
+        : 'prefix' in part
+          ? 50 + part.prefix.length
+          : 'oneOf' in part
+            ? 20 - Math.min(part.oneOf.size, 19)
+            : 'number' in part
+              ? 1
+              : 0;
+    if (rank > bestRank) {
+      best = i;
+      bestRank = rank;
+    }
+  });
+  return best;
 }
 
 export const compileLexicon = (rules: MessageRules): Lexicon => unpackLexicon(packLexicon(rules));
@@ -339,7 +371,8 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
   const check = (terms: readonly CompiledTerm[] | undefined, at: number) => {
     if (!terms) return;
     for (const term of terms)
-      if (!found.has(term.signal) && matchesAt(tokens, at, term.parts)) found.add(term.signal);
+      if (!found.has(term.signal) && at >= term.anchor && matchesAt(tokens, at - term.anchor, term.parts))
+        found.add(term.signal);
   };
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at]!;
