@@ -101,12 +101,14 @@ async function cleanUp(code) {
 }
 process.on('SIGINT', () => cleanUp(0));
 process.on('SIGTERM', () => cleanUp(0));
+process.on('SIGHUP', () => cleanUp(0));
 
 try {
   session = await launch(browserName, {
     edition: 'managed',
     headless: args.headless,
     mapHosts: false,
+    ownSignals: true,
     // The practice page is an extra site of the person's own, as "Add a site" in the options makes.
     settings: { mode: args.mode, extraSites: [PRACTICE_SITE] },
   });

@@ -1,10 +1,10 @@
 // `npm start` (issue #14): the practice page opens with Pausa loaded and covered, and a pick there
 // brings the warning. `npm run screenshots` takes the store's pictures on the same page. Headless with --screenshot is how it runs on a machine without a screen,
 // so that is what is tested, in both browsers, as a person would run it (a child process).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -42,6 +42,27 @@ describe('npm start and npm run screenshots', () => {
     },
     90_000,
   );
+
+  it('Ctrl+C closes the browser and removes the temporary profile and sample photos', async () => {
+    const child = spawn(process.execPath, ['scripts/start.mjs', '--headless'], { cwd: root });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`npm start did not come up: ${out}`)), 60_000);
+      child.stdout.on('data', () => {
+        if (out.includes('press Ctrl+C')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const photos = /Sample photos for the picker: (.*)/.exec(out)![1]!;
+    expect(existsSync(photos)).toBe(true);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(existsSync(dirname(photos))).toBe(false);
+  }, 90_000);
 
   it('says what is wrong instead of starting: an unknown mode, no screen, a picture without --headless', () => {
     const badMode = start(['--mode', 'loud']);

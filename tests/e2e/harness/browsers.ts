@@ -67,13 +67,14 @@ export function launchChromium(
   executablePath: string,
   userDataDir: string,
   extraArgs: string[] = [],
-  { headless = true, mapHosts = true } = {},
+  { headless = true, mapHosts = true, ownSignals = false } = {},
 ) {
   return puppeteer.launch({
     executablePath,
     headless,
     // A window a person uses (npm start) without the "controlled by automated software" bar.
     ...(headless ? {} : { ignoreDefaultArgs: ['--enable-automation'], defaultViewport: null }),
+    ...(ownSignals ? OWN_SIGNALS : {}),
     pipe: true,
     enableExtensions: true,
     acceptInsecureCerts: true,
@@ -90,6 +91,10 @@ export function launchChromium(
     ],
   });
 }
+
+/** Puppeteer's own Ctrl+C handling exits the process at once: a caller with its own (npm start,
+ * which removes its temporary profile first) turns it off. */
+const OWN_SIGNALS = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
 
 /** Send a message to the background from an extension page, as the page itself would. */
 export function sendFromPage<T>(page: Page, message: object): Promise<T> {
@@ -119,6 +124,8 @@ export interface LaunchOptions {
   /** Default true: every host name is 127.0.0.1 (Chromium), so fixture pages can be served under
    * real sites' names. False: names resolve as usual (npm start, where links must work). */
   mapHosts?: boolean;
+  /** The caller handles Ctrl+C and SIGTERM itself (and closes the session): npm start. */
+  ownSignals?: boolean;
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<Session> {
@@ -143,7 +150,11 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
         `--lang=${(options.languages ?? 'en-US').split(',')[0]}`,
         `--accept-lang=${options.languages ?? 'en-US,en'}`,
       ],
-      { headless: options.headless ?? true, mapHosts: options.mapHosts ?? true },
+      {
+        headless: options.headless ?? true,
+        mapHosts: options.mapHosts ?? true,
+        ownSignals: options.ownSignals,
+      },
     );
     const id = await browser.installExtension(dist);
     if (id !== chromeId) throw new Error(`Chrome extension ID ${id}, expected ${chromeId} (manifest key)`);
@@ -154,6 +165,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
       executablePath,
       headless: options.headless ?? true,
       ...(options.headless === false ? { defaultViewport: null } : {}),
+      ...(options.ownSignals ? OWN_SIGNALS : {}),
       acceptInsecureCerts: true,
       userDataDir: profile,
       args: ['--remote-allow-system-access'],

@@ -13,7 +13,8 @@ const pending = new Set<() => void>();
 for (const signal of ['exit', 'SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     for (const undo of pending) undo();
-    if (signal !== 'exit') process.exit(130);
+    // A script with its own handler (npm start cleans up its temporary profile) exits by itself.
+    if (signal !== 'exit' && process.listenerCount(signal) === 0) process.exit(130);
   });
 }
 
