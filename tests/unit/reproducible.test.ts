@@ -35,7 +35,14 @@ describe('reproducible uploads', () => {
   it.each(['chrome', 'firefox'])('a second build of %s gives the same zip, byte for byte', async (name) => {
     const first = await packageBuild(join(root, 'dist', name), { dropKey: name === 'chrome' });
     const again = await packageBuild(join(second, name), { dropKey: name === 'chrome' });
-    expect(filesUnder(join(second, name))).toEqual(filesUnder(join(root, 'dist', name)));
+    const files = filesUnder(join(root, 'dist', name));
+    expect(filesUnder(join(second, name))).toEqual(files);
+    const differing = files.filter(
+      (f) => !readFileSync(join(root, 'dist', name, f)).equals(readFileSync(join(second, name, f))),
+    );
+    expect(differing, 'files that differ (a dist/ built from other sources? run "npm run build")').toEqual(
+      [],
+    );
     expect(sha256Line(again, 'x')).toBe(sha256Line(first, 'x'));
   });
 
