@@ -16,7 +16,7 @@ import type { ExtensionStatus } from '../shared/messages';
 import { grantCamera, takeCameraGrant } from './camera-grants';
 import { CameraRefusals } from './camera-refusals';
 import { applyCoverage, coverageFor } from './coverage';
-import { decide } from './decide';
+import { decide } from '../shared/decide';
 import { checkFiles } from './smart';
 import { cameraAlreadyWarned, smartFiles } from './smart-decide';
 import { judge, THRESHOLDS } from '../shared/smart';

@@ -3,6 +3,7 @@
 import browser from 'webextension-polyfill';
 import type { Reply, ShareRequest, WarningPlan } from '../shared/messages';
 import { LAST_PLAN_KEY, type LastPlan } from '../shared/coverage';
+import { decide } from '../shared/decide';
 import { translator } from '../shared/i18n';
 import { showWarning } from './mount';
 import { warningTexts } from './texts';
@@ -21,9 +22,8 @@ async function lastKnownPlan(share: ShareRequest): Promise<WarningPlan> {
     const stored = (await browser.storage.local.get(LAST_PLAN_KEY))[LAST_PLAN_KEY] as LastPlan | undefined;
     if (!stored || typeof stored.allowContinue !== 'boolean') return DEFAULT_PLAN;
     return {
-      ...DEFAULT_PLAN,
-      ...stored,
-      warn: stored.mode !== 'off' && (share.kind !== 'screen' || stored.mode === 'strict'),
+      // The same rule the background applies, with the settings it last wrote.
+      ...decide(share, { ...DEFAULT_PLAN, ...stored }),
       // Smart mode could not check anything: say so.
       ...(stored.mode === 'smart' && share.kind === 'files' ? { reason: 'unsure' as const } : {}),
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/background/decide';
+import { decide } from '../../src/shared/decide';
 import { effectiveConfig, STRICT_DELAY_SECONDS } from '../../src/shared/config';
 import { defaultSettings, readSettings } from '../../src/shared/settings';
 

@@ -8,7 +8,7 @@ import {
   withDeadline,
   type FileCheck,
 } from '../../src/shared/smart';
-import { decide } from '../../src/background/decide';
+import { decide } from '../../src/shared/decide';
 import { effectiveConfig } from '../../src/shared/config';
 import { readPolicy } from '../../src/shared/policy';
 import { readSettings } from '../../src/shared/settings';

@@ -1,10 +1,10 @@
 // Whether a share gets the warning, and what shape the warning takes (SPEC §4). Pure.
-import type { Config } from '../shared/config';
-import type { ShareRequest, WarningPlan } from '../shared/messages';
+import type { Config } from './config';
+import type { ShareRequest, WarningPlan } from './messages';
 
 export function decide(
   share: ShareRequest,
-  config: Pick<Config, 'mode' | 'allowContinue' | 'continueDelaySeconds'> & Partial<Pick<Config, 'language'>>,
+  config: Pick<Config, 'mode' | 'allowContinue' | 'continueDelaySeconds'> & { language?: string },
 ): WarningPlan {
   const { mode } = config;
   return {
