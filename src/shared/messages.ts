@@ -28,34 +28,27 @@ export const ShareRequest = z.object({
 });
 export type ShareRequest = z.infer<typeof ShareRequest>;
 
-export interface WarningPlan {
-  warn: boolean;
+export const WarningPlan = z.object({
+  warn: z.boolean(),
   /** Whether Continue is offered at all, and after how many seconds. */
-  allowContinue: boolean;
-  continueDelaySeconds: number;
-  mode: Mode;
-  /** The warning's language: 'auto' (the browser's) or a locale from the options or policy. */
-  language?: string;
-  /** Held while this warning is open: the tab's next warning waits for it (one at a time). */
-  ticket?: number;
-  /** Smart mode: why the warning appeared (the check thinks a photo may be intimate, or could
-   * not check a file). Absent in the other modes. */
-  reason?: 'intimate' | 'unsure';
-  /** The camera right after Go back in the same frame: refused without a warning (a page asking
-   * in a loop must not pin the person under warnings). */
-  refuse?: boolean;
-}
-
-/** A decided warning, as a frame too small to show it hands it to the top frame (see warnInTop). */
-export const ShownPlan = z.object({
-  warn: z.literal(true),
   allowContinue: z.boolean(),
   continueDelaySeconds: z.number().min(0).max(600),
   mode: Mode,
+  /** The warning's language: 'auto' (the browser's) or a locale from the options or policy. */
   language: z.string().max(10).optional(),
-  ticket: z.number().int(),
+  /** Held while this warning is open: the tab's next warning waits for it (one at a time). */
+  ticket: z.number().int().optional(),
+  /** Smart mode: why the warning appeared (the check thinks a photo may be intimate, or could
+   * not check a file). Absent in the other modes. */
   reason: z.enum(['intimate', 'unsure']).optional(),
+  /** The camera right after Go back in the same frame: refused without a warning (a page asking
+   * in a loop must not pin the person under warnings). */
+  refuse: z.boolean().optional(),
 });
+export type WarningPlan = z.infer<typeof WarningPlan>;
+
+/** A decided warning, as a frame too small to show it hands it to the top frame (see warnInTop). */
+export const ShownPlan = WarningPlan.extend({ warn: z.literal(true), ticket: z.number().int() });
 
 export interface TabStatus {
   url: string | null;
