@@ -20,7 +20,7 @@ const TYPES = {
 };
 
 /** The pattern that makes the practice page a covered site (a person's extra site). */
-export const PRACTICE_SITE = '*://localhost/*';
+const PRACTICE_SITE = '*://localhost/*';
 
 export async function startPracticeServer() {
   const scratch = mkdtempSync(join(tmpdir(), 'pausa-practice-'));
@@ -49,8 +49,22 @@ export async function startPracticeServer() {
   return {
     url: `http://localhost:${server.address().port}/`,
     photoFolder,
-    /** A sample photo's path on disk, for the picker. */
-    photo: (name = 'coffee.png') => join(photoFolder, name),
+    /** What `launch` (tests/e2e/harness/browsers.ts) needs for the practice page to be covered:
+     * the organisation build (it holds the permission, so no prompt), host names resolved as
+     * usual, and the page as the person's own extra site, as "Add a site" in the options makes. */
+    launchOptions: (settings = {}) => ({
+      edition: 'managed',
+      mapHosts: false,
+      settings: { extraSites: [PRACTICE_SITE], ...settings },
+    }),
+    /** A person choosing a sample photo in the page's photo picker (`page`: puppeteer). */
+    async pickPhoto(page, name = 'coffee.png') {
+      const [chooser] = await Promise.all([
+        page.waitForFileChooser({ timeout: 10_000 }),
+        page.click('#picker'),
+      ]);
+      await chooser.accept([join(photoFolder, name)]);
+    },
     close() {
       server.close();
       rmSync(scratch, { recursive: true, force: true });

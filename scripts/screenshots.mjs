@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PRACTICE_SITE, startPracticeServer } from './practice-server.mjs';
+import { startPracticeServer } from './practice-server.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -52,24 +52,16 @@ try {
   for (const { locale, out } of sets) {
     mkdirSync(out, { recursive: true });
     const session = await launch('chromium', {
-      // The build that covers localhost without a prompt; its pages are the store build's.
-      edition: 'managed',
-      mapHosts: false,
+      // The organisation build, which covers localhost without a prompt; its pages are the store's.
+      ...practice.launchOptions({ mode: 'every-share', language: locale, country: COUNTRY[locale] }),
       languages: locale.replace('_', '-'),
-      settings: {
-        mode: 'every-share',
-        extraSites: [PRACTICE_SITE],
-        language: locale,
-        country: COUNTRY[locale],
-      },
     });
     try {
       const page = await session.browser.newPage();
       await page.setViewport(SIZE);
       await page.goto(practice.url, { waitUntil: 'load' });
 
-      const [chooser] = await Promise.all([page.waitForFileChooser(), page.click('#picker')]);
-      await chooser.accept([practice.photo()]);
+      await practice.pickPhoto(page);
       await waitForWarning(page);
       await pause(400); // the entry animation
       await page.screenshot({ path: `${out}/warning.png` });

@@ -18,7 +18,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PRACTICE_SITE, startPracticeServer } from './practice-server.mjs';
+import { startPracticeServer } from './practice-server.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -105,12 +105,9 @@ process.on('SIGHUP', () => cleanUp(0));
 
 try {
   session = await launch(browserName, {
-    edition: 'managed',
+    ...practice.launchOptions({ mode: args.mode }),
     headless: args.headless,
-    mapHosts: false,
     ownSignals: true,
-    // The practice page is an extra site of the person's own, as "Add a site" in the options makes.
-    settings: { mode: args.mode, extraSites: [PRACTICE_SITE] },
   });
   const [blank] = await session.browser.pages();
   const page = await session.browser.newPage();
@@ -120,11 +117,7 @@ try {
 
   if (args.screenshot) {
     // A person picking a sample photo. In smart mode an ordinary photo passes with no warning.
-    const [chooser] = await Promise.all([
-      page.waitForFileChooser({ timeout: 10_000 }),
-      page.click('#picker'),
-    ]);
-    await chooser.accept([practice.photo()]);
+    await practice.pickPhoto(page);
     try {
       await waitForWarning(page, 15_000);
     } catch {
