@@ -2,6 +2,7 @@
 // main-world hook, answers its questions with the warning, and watches for clicks on the site's
 // "start video call" controls; on pages C8 reads, starts the message reader. The warning UI and
 // the reader load only when needed.
+import { kindOf } from '../shared/bridge';
 import { siteForUrl } from '../shared/match';
 import { compileControls, findCallControl } from './call-controls';
 import { whenCoverage } from './coverage';
@@ -16,7 +17,7 @@ const link = linkToMainWorld((msg, reply, files) => {
     const file = files[i];
     return file ? { name: file.name, type: file.type, size: file.size } : { name: '', type: '', size: 0 };
   });
-  const share = { kind: msg.kind, via: msg.via, files: meta, gestureAt, askedAt: Date.now() };
+  const share = { kind: kindOf(msg.via), via: msg.via, files: meta, gestureAt, askedAt: Date.now() };
   void warn(share, files).then((go) => reply({ t: 'answer', id: msg.id, go }));
 });
 

@@ -7,40 +7,43 @@ import { hook, notAllowedError } from './util';
 
 type Legacy = (c: MediaStreamConstraints, ok?: unknown, err?: (e: DOMException) => void) => void;
 
-const wantsVideo = (constraints: unknown): boolean => !!(constraints as MediaStreamConstraints | null)?.video;
-
 export function hookCamera(win: Window & typeof globalThis): void {
-  // Screen sharing shows whatever is on screen: the background warns about it in strict mode only.
-  for (const [key, kind] of [
+  const proto = win.MediaDevices?.prototype;
+  for (const [key, via] of [
     ['getUserMedia', 'camera'],
     ['getDisplayMedia', 'screen'],
   ] as const) {
     hook(
-      win.MediaDevices?.prototype ?? {},
+      proto ?? {},
       key,
       (original) =>
         function (this: MediaDevices, constraints?: MediaStreamConstraints) {
-          if (kind === 'camera' && !wantsVideo(constraints)) return original.call(this, constraints);
-          return ask(kind).then((go) =>
-            go ? original.call(this, constraints) : Promise.reject(notAllowedError()),
-          );
+          return via === 'camera' && !constraints?.video
+            ? original.call(this, constraints)
+            : ask(via).then((go) =>
+                go ? original.call(this, constraints) : Promise.reject(notAllowedError()),
+              );
         },
     );
   }
-  // The old callback forms, where the browser still has them.
-  const nav = win.Navigator.prototype as unknown as Record<string, Legacy>;
-  for (const key of ['getUserMedia', 'webkitGetUserMedia', 'mozGetUserMedia']) {
-    hook(
-      nav,
-      key,
-      (original) =>
-        function (this: Navigator, c: MediaStreamConstraints, ok?: unknown, err?: (e: DOMException) => void) {
-          if (!wantsVideo(c)) return original.call(this, c, ok, err);
-          void ask('camera', 'legacy-camera').then((go) => {
-            if (go) original.call(this, c, ok, err);
-            else err?.(notAllowedError());
-          });
-        },
-    );
-  }
+  // The old callback forms, where the browser still has them (Chromium's getUserMedia and
+  // webkitGetUserMedia, Firefox's mozGetUserMedia): they go through the hooked promise form with
+  // the same constraints, which asks (or not: microphone only) and gives the same stream or error.
+  // Without MediaDevices (an insecure page) the browser gives no camera to either form.
+  const modern = proto?.getUserMedia;
+  if (modern)
+    for (const key of ['getUserMedia', 'webkitGetUserMedia', 'mozGetUserMedia'])
+      hook(
+        win.Navigator.prototype as unknown as Record<string, Legacy>,
+        key,
+        () =>
+          function (
+            this: Navigator,
+            c: MediaStreamConstraints,
+            ok?: unknown,
+            err?: (e: DOMException) => void,
+          ) {
+            void modern.call(this.mediaDevices, c).then(ok as () => void, err);
+          },
+      );
 }

@@ -3,11 +3,9 @@
 // the same target with a DataTransfer holding the same File objects and text. On Go back a drop
 // zone gets `dragleave`, so it does not stay highlighted; a paste simply does not happen.
 import { closedRoots, deliver, fileInputOf } from './file-input';
+import { entriesOf, folderHasMedia } from './folders';
 import { ask } from './link';
 import { hasMedia, hook, stop, transferOf } from './util';
-
-// Where the drop happened and which keys were held, so the page's drop zone sees the same drop.
-const POINTER_KEYS = 'clientX clientY ctrlKey shiftKey altKey metaKey'.split(' ');
 
 type Item = DataTransferItem & { getAsFileSystemHandle?(): Promise<unknown> };
 
@@ -21,60 +19,19 @@ type Item = DataTransferItem & { getAsFileSystemHandle?(): Promise<unknown> };
 const KEPT = ['getAsFileSystemHandle', 'webkitGetAsEntry'] as const;
 const kept = new WeakMap<File, unknown[]>();
 
-/**
- * Whether dropped folders hold a photo or video, by their files' names, looking at 1000 entries
- * at most (files and folders, at any depth). A folder too big to look through, or that cannot be read, counts
- * as holding media: it gets the warning.
- */
-function folderHasMedia(list: FileSystemEntry[]): Promise<boolean> {
-  let budget = 1000;
-  const look = async (some: FileSystemEntry[]): Promise<boolean> => {
-    for (const entry of some) {
-      if (--budget < 0) return true;
-      if (!entry.isDirectory) {
-        if (hasMedia([{ name: entry.name, type: '' } as File])) return true;
-        continue;
-      }
-      const reader = (entry as FileSystemDirectoryEntry).createReader();
-      // readEntries gives a folder's entries in batches, an empty one at the end.
-      for (
-        let batch;
-        (batch = await new Promise<FileSystemEntry[]>((ok, no) => reader.readEntries(ok, no))).length;
-      ) {
-        if (await look(batch)) return true;
-      }
-    }
-    return false;
-  };
-  return look(list).catch(() => true);
-}
-
-/** The event's files, its text items (type, value) and its file items (a tuple: fewer bytes). */
-function take(dt: DataTransfer | null): [File[], Array<[string, string]>, Item[]] {
-  const strings: Array<[string, string]> = [];
-  const fileItems: Item[] = [];
-  for (const item of Array.from(dt?.items ?? [])) {
-    if (item.kind === 'string') strings.push([item.type, dt!.getData(item.type)]);
-    else fileItems.push(item);
-  }
-  return [[...(dt?.files ?? [])], strings, fileItems];
-}
-
-/** A synthetic event whose dataTransfer/clipboardData the page reads as ours. Firefox drops a
- * DataTransfer passed in the constructor of a ClipboardEvent, so the property is defined on the
- * event itself, which both browsers honour for page scripts. */
-const withData = <E extends Event>(event: E, key: string, dt: DataTransfer): E =>
-  Object.defineProperty(event, key, { value: dt, configurable: true });
-
 function onDropOrPaste(event: Event): void {
   if (!event.isTrusted) return;
   const drop = event.type === 'drop';
   const key = drop ? 'dataTransfer' : 'clipboardData';
-  const [files, strings, fileItems] = take(
-    (event as unknown as Record<string, DataTransfer | null>)[key] ?? null,
-  );
-  // (A pasted file has no entry: its folders list stays empty.)
-  const dropped = fileItems.map((item) => [item, item.webkitGetAsEntry?.()] as const);
+  const dt = (event as unknown as Record<string, DataTransfer | null>)[key];
+  const files = [...(dt?.files ?? [])];
+  // Its text items (type, value), and its file items with their entries (a pasted file has none).
+  const strings: Array<[string, string]> = [];
+  const dropped: Array<[Item, FileSystemEntry | null | undefined]> = [];
+  for (const item of [...(dt?.items ?? [])] as Item[]) {
+    if (item.kind === 'string') strings.push([item.type, dt!.getData(item.type)]);
+    else dropped.push([item, item.webkitGetAsEntry?.()]);
+  }
   const folders = dropped.flatMap(([, entry]) => (entry?.isDirectory ? [entry] : []));
   const media = hasMedia(files);
   if (!media && !folders.length) return;
@@ -85,8 +42,10 @@ function onDropOrPaste(event: Event): void {
   }
   // A trusted event's path starts at its target.
   let target = event.composedPath()[0]!;
-  const init: Record<string, unknown> = { bubbles: true, cancelable: true, composed: true };
-  if (drop) for (const k of POINTER_KEYS) init[k] = (event as unknown as Record<string, unknown>)[k];
+  // The same event again: every field the browser gave it (where it happened, the keys held,
+  // bubbles, cancelable, composed) goes into the new one, whose constructor reads what it knows.
+  const init: Record<string, unknown> = {};
+  for (const k in event) init[k] = (event as unknown as Record<string, unknown>)[k];
   // Inside a closed shadow root the path stops at its host: the element dropped on (at the same
   // point) or pasted into (focused) is found inside, at any depth, so it gets the event on Continue.
   for (let root, inner; (root = closedRoots.get(target as Element)); target = inner) {
@@ -96,13 +55,17 @@ function onDropOrPaste(event: Event): void {
   // A drop of folders only: looked into first; without media inside, it goes on with no warning.
   const via = event.type as 'drop' | 'paste';
   const asked = media
-    ? ask('files', via, files)
-    : folderHasMedia(folders).then((inside) => !inside || ask('files', via, files));
+    ? ask(via, files)
+    : folderHasMedia(folders, (e) => e.isDirectory && entriesOf(e as FileSystemDirectoryEntry)).then(
+        (inside) => !inside || ask(via, files),
+      );
   void asked.then((go) => {
     if (!go && !drop) return;
-    const dt = (init[key] = go ? transferOf(files, strings) : new DataTransfer());
+    const data = (init[key] = go ? transferOf(files, strings) : new DataTransfer());
     const next = drop ? new DragEvent(go ? 'drop' : 'dragleave', init) : new ClipboardEvent('paste', init);
-    target.dispatchEvent(withData(next, key, dt));
+    // Firefox drops a DataTransfer passed in the constructor of a ClipboardEvent, so the page
+    // reads it from a property of the event itself, which both browsers honour for page scripts.
+    target.dispatchEvent(Object.defineProperty(next, key, { value: data }));
     // A drop onto a file input (the usual invisible overlay) fills it by the browser's default
     // action, which a dispatched drop does not have: Pausa does what the browser would have done.
     const input = fileInputOf(target);

@@ -9,7 +9,6 @@ const held = new WeakSet<HTMLInputElement>();
 /** Closed shadow roots by host: events from inside reach the window retargeted to the host, so a
  * drop or paste there is handed back to the element inside (see drop-paste.ts). */
 export const closedRoots = new WeakMap<Element, ShadowRoot>();
-const watched = new WeakSet<HTMLInputElement>();
 
 // Duck-typed: an input from another realm (a same-origin frame) fails `instanceof`.
 export const fileInputOf = (target: unknown): HTMLInputElement | undefined =>
@@ -39,10 +38,9 @@ function onPicked(event: Event): void {
   held.add(input);
   input.value = ''; // empties a file input's files
   // `change` does not cross shadow roots, so the window listener may not see it: stop it here too.
-  input.addEventListener('change', onPicked, true);
-  void ask('files', 'input', files).then((go) => {
+  listen(input);
+  void ask('input', files).then((go) => {
     held.delete(input);
-    if (!watched.has(input)) input.removeEventListener('change', onPicked, true);
     // Go back: the input stays empty, as after a cancelled picker.
     if (go) deliver(input, files);
     else input.dispatchEvent(new Event('cancel', { bubbles: true }));
@@ -52,17 +50,13 @@ function onPicked(event: Event): void {
 /**
  * Inputs that are detached from the document, or inside a shadow root, never send their events to
  * the window. When the page opens their picker (click() or showPicker()), Pausa listens on the input
- * itself, in the capture phase, which runs before the page's own non-capture listeners.
+ * itself, in the capture phase, which runs before the page's own non-capture listeners. (Adding
+ * the same listener again adds nothing; where the window's listener sees the event first, it
+ * stops it there, so the input's never runs.)
  */
 export const listen = (target: EventTarget): void => {
   for (const type of ['input', 'change']) target.addEventListener(type, onPicked, true);
 };
-
-function watch(input: HTMLInputElement): void {
-  if (watched.has(input)) return;
-  watched.add(input);
-  listen(input);
-}
 
 export function hookFileInputs(win: Window & typeof globalThis): void {
   listen(win);
@@ -86,7 +80,7 @@ export function hookFileInputs(win: Window & typeof globalThis): void {
     (click) =>
       function (this: HTMLElement) {
         const input = fileInputOf(this);
-        if (input) watch(input);
+        if (input) listen(input);
         return click.call(this);
       },
   );
@@ -95,7 +89,7 @@ export function hookFileInputs(win: Window & typeof globalThis): void {
     'showPicker',
     (showPicker) =>
       function (this: HTMLInputElement) {
-        if (this.type === 'file') watch(this);
+        if (this.type === 'file') listen(this);
         return showPicker.call(this);
       },
   );
@@ -107,7 +101,7 @@ export function hookFileInputs(win: Window & typeof globalThis): void {
     (dispatch) =>
       function (this: EventTarget, event: Event) {
         const input = fileInputOf(this);
-        if (input && event.type === 'click') watch(input);
+        if (input && event.type === 'click') listen(input);
         return dispatch.call(this, event);
       },
   );

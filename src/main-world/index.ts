@@ -5,14 +5,14 @@ import { hookCamera } from './camera';
 import { hookDropAndPaste, listenForDrops } from './drop-paste';
 import { hookFileInputs, listen } from './file-input';
 import { startLink } from './link';
-import { hookOpenFilePicker } from './open-file-picker';
+import { hookPickers } from './pickers';
 import { hook } from './util';
 
 const win = window;
 startLink();
 hookFileInputs(win);
 hookDropAndPaste(win);
-hookOpenFilePicker(win);
+hookPickers(win);
 hookCamera(win);
 // document.open() removes every listener of the document and its window (HTML spec), so an
 // editor an about:blank frame builds with open()/write() would lose the window's listeners (the

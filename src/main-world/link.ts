@@ -1,13 +1,5 @@
 // The main world's end of the private channel (see ../shared/bridge.ts).
-import {
-  HELLO_EVENT,
-  LINK_EVENT,
-  TO_CONTENT,
-  TO_MAIN,
-  type ShareKind,
-  type ShareVia,
-  type ToMain,
-} from '../shared/bridge';
+import { HELLO_EVENT, LINK_EVENT, TO_CONTENT, TO_MAIN, type ShareVia, type ToMain } from '../shared/bridge';
 import { transferOf } from './util';
 
 // Saved before any page script runs, so a page that later replaces them cannot read our messages.
@@ -65,7 +57,7 @@ export function startLink(): void {
  * (holding the person's files with no way to release them would lose them); this happens only if
  * the extension's isolated script failed to load, and is logged.
  */
-export function ask(kind: ShareKind, via = kind as ShareVia, files: File[] = []): Promise<boolean> {
+export function ask(via: ShareVia, files: File[] = []): Promise<boolean> {
   if (!linked) {
     console.warn('Pausa: not linked');
     return Promise.resolve(true);
@@ -79,7 +71,7 @@ export function ask(kind: ShareKind, via = kind as ShareVia, files: File[] = [])
   node.replaceChildren(input);
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    const detail = stringify({ t: 'ask', id, kind, via, n: files.length });
+    const detail = stringify({ t: 'ask', id, via, n: files.length });
     dispatch.call(node, new PageCustomEvent(TO_CONTENT, { detail }));
     node.replaceChildren();
   });

@@ -14,13 +14,15 @@ export const LINK_EVENT = 'pausa:link';
 export const TO_CONTENT = 'pausa:c';
 export const TO_MAIN = 'pausa:m';
 
-/** What is being shared. `via` says which API the page used. */
+/** What is being shared. `via` says which API the page used; what is shared follows from it
+ * (`kindOf`), so the main world sends only `via`. */
 export type ShareKind = 'files' | 'camera' | 'screen';
-export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'legacy-camera' | 'screen';
+export type ShareVia = 'input' | 'drop' | 'paste' | 'picker' | 'camera' | 'screen';
+export const kindOf = (via: ShareVia): ShareKind => (via === 'camera' || via === 'screen' ? via : 'files');
 
 /** `n`: how many files the share holds; the File objects themselves ride on a file input inside
  * the link element (see ../main-world/link.ts), where the content script reads them. */
-export type ToContent = { t: 'ask'; id: number; kind: ShareKind; via: ShareVia; n: number };
+export type ToContent = { t: 'ask'; id: number; via: ShareVia; n: number };
 
 export type ToMain =
   { t: 'answer'; id: number; go: boolean } | { t: 'media'; mimePrefixes: string[]; extensions: string[] };

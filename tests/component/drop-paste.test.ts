@@ -3,10 +3,10 @@
 // same code runs in Chromium's e2e tests with real events.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const ask = vi.fn<(kind: string, via: string, files: unknown[]) => Promise<boolean>>();
+const ask = vi.fn<(via: string, files: unknown[]) => Promise<boolean>>();
 vi.mock('../../src/main-world/link', async () => {
   const { media } = await import('../../src/rules/rules.json');
-  return { media, ask: (...args: [string, string, unknown[]]) => ask(...args) };
+  return { media, ask: (...args: [string, unknown[]]) => ask(...args) };
 });
 const { hookDropAndPaste } = await import('../../src/main-world/drop-paste');
 
@@ -90,7 +90,7 @@ describe.each([
     zone.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
     expect(seen).toEqual([]);
-    expect(ask).toHaveBeenCalledWith('files', via, expect.arrayContaining([file]));
+    expect(ask).toHaveBeenCalledWith(via, expect.arrayContaining([file]));
     await flush();
     expect(seen).toHaveLength(1);
     expect(seen[0]?.type).toBe(via);
@@ -131,7 +131,7 @@ describe('a dropped folder (read through its entries, as in Firefox and Chromium
     expect(event.defaultPrevented).toBe(true);
     await flush();
     await flush();
-    expect(ask).toHaveBeenCalledWith('files', 'drop', [album]);
+    expect(ask).toHaveBeenCalledWith('drop', [album]);
     expect(seen).toHaveLength(1);
     // The page reads the folder through the re-dispatched drop's item, as it would have.
     const redispatched = withFiles(seen[0]!.files);

@@ -1,14 +1,16 @@
 // Issue #3, the paths only Chromium's driver can produce as a person would: a trusted drop of
 // real files (CDP Input.dispatchDragEvent), a trusted paste of an image (a real clipboard and
-// Ctrl+V), and window.showOpenFilePicker(). Firefox covers drop and paste in component tests.
+// Ctrl+V), window.showOpenFilePicker(), showDirectoryPicker() and navigator.clipboard.read().
+// Firefox covers drop and paste (and a clipboard image, which headless Firefox cannot hold) in
+// component tests.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launch, type Session } from './harness/browsers';
 import { dropFiles, expectedFiles, filesOf, pasteImage } from './harness/pick';
 import { startServer, type FixtureServer } from './harness/server';
-import { answer, received, settle, waitForReceived } from './harness/warning';
+import { answer, received, settle, waitForReceived, warningHostCount } from './harness/warning';
 
-describe('chromium: drop, paste and showOpenFilePicker', () => {
+describe('chromium: drop, paste, the file and folder pickers, clipboard.read()', () => {
   let session: Session;
   let server: FixtureServer;
   let page: Page;
@@ -158,5 +160,110 @@ describe('chromium: drop, paste and showOpenFilePicker', () => {
     });
     await answer(page, 'continue');
     expect(await same).toBe(true);
+  });
+
+  it('navigator.clipboard.read(): an image gets the warning; Go back refuses, Continue gives the same image', async () => {
+    // A real clipboard: the page puts an image on it, then reads it back itself (no paste event).
+    const putImage = () =>
+      page.evaluate(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 8;
+        const g = canvas.getContext('2d')!;
+        g.fillStyle = '#c33';
+        g.fillRect(0, 0, 8, 4);
+        const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'));
+        await navigator.clipboard.write([
+          new ClipboardItem({ 'image/png': blob, 'text/plain': new Blob(['hi'], { type: 'text/plain' }) }),
+        ]);
+      });
+    const readBack = () =>
+      page.evaluate(async () => {
+        try {
+          const items = await navigator.clipboard.read();
+          const image = await items[0]!.getType('image/png');
+          return {
+            types: [...items[0]!.types].sort(),
+            bytes: Array.from(new Uint8Array(await image.arrayBuffer())),
+          };
+        } catch (error) {
+          return { error: (error as DOMException).name, isDOMException: error instanceof DOMException };
+        }
+      });
+    // What the page reads with no Pausa (an uncovered host) is the reference for the bytes.
+    await page.goto(server.url('intranet.example.edu', '/site/'));
+    await putImage();
+    const reference = await readBack();
+    expect(reference).toMatchObject({ types: ['image/png', 'text/plain'] });
+
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    await putImage();
+    const refused = readBack();
+    await answer(page, 'back');
+    expect(await refused).toEqual({ error: 'NotAllowedError', isDOMException: true });
+    const allowed = readBack();
+    await answer(page, 'continue');
+    expect(await allowed).toEqual(reference);
+    // Text alone is not media: read at once, no warning.
+    await page.evaluate(() => navigator.clipboard.writeText('see you at 6'));
+    expect(
+      await page.evaluate(
+        async () => (await navigator.clipboard.readText()) + (await navigator.clipboard.read()).length,
+      ),
+    ).toBe('see you at 61');
+    expect(await warningHostCount(page)).toBe(0);
+  });
+
+  it('showDirectoryPicker(): a folder with a photo inside gets the warning; one of documents passes', async () => {
+    // Neither driver can answer the folder picker, so it is stood in for (as above) by one that
+    // returns a real FileSystemDirectoryHandle: a folder in the page's origin-private file system.
+    await page.evaluateOnNewDocument(() => {
+      Object.defineProperty(window, 'showDirectoryPicker', {
+        value: async () =>
+          (await navigator.storage.getDirectory()).getDirectoryHandle(
+            (window as unknown as { __folder: string }).__folder,
+          ),
+        writable: true,
+        configurable: true,
+      });
+    });
+    await page.goto(server.url('www.instagram.com', '/site/'));
+    await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const put = async (path: string[], bytes: number[]) => {
+        let folder = root;
+        for (const name of path.slice(0, -1))
+          folder = await folder.getDirectoryHandle(name, { create: true });
+        const writer = await (await folder.getFileHandle(path.at(-1)!, { create: true })).createWritable();
+        await writer.write(new Uint8Array(bytes));
+        await writer.close();
+      };
+      await put(['album', 'notes.txt'], [104, 105]);
+      await put(['album', '2026', 'beach.jpg'], [255, 216, 255, 224]);
+      await put(['papers', 'tax.pdf'], [37, 80, 68, 70]);
+      await put(['papers', 'old', 'letter.txt'], [104, 105]);
+    });
+    const choose = (folder: string) =>
+      page.evaluate(async (name) => {
+        (window as unknown as { __folder: string }).__folder = name;
+        try {
+          const handle = await (
+            window as unknown as { showDirectoryPicker(): Promise<FileSystemDirectoryHandle> }
+          ).showDirectoryPicker();
+          const same = await handle.isSameEntry(
+            await (await navigator.storage.getDirectory()).getDirectoryHandle(name),
+          );
+          return { kind: handle.kind, name: handle.name, same };
+        } catch (error) {
+          return { error: (error as DOMException).name, isDOMException: error instanceof DOMException };
+        }
+      }, folder);
+    const refused = choose('album');
+    await answer(page, 'back');
+    expect(await refused).toEqual({ error: 'AbortError', isDOMException: true });
+    const allowed = choose('album');
+    await answer(page, 'continue');
+    expect(await allowed).toEqual({ kind: 'directory', name: 'album', same: true });
+    expect(await choose('papers')).toEqual({ kind: 'directory', name: 'papers', same: true });
+    expect(await warningHostCount(page)).toBe(0);
   });
 });
