@@ -24,14 +24,26 @@ const link = linkToMainWorld((msg, reply, files) => {
 // A frame too small to show a warning hands it to the top frame (see warning-loader.ts).
 if (window === window.top) showWarningsOfSmallFrames();
 
+// This script's listeners on the window, added again after document.open(), which erases them
+// (HTML spec; the main world puts its own back, see ../main-world/index.ts). That call replaces the
+// document's own children: an observer of those alone, which nothing else stirs, sees it.
+const onWindow: Array<[string, (event: Event) => void]> = [];
+function listen(type: string, listener: (event: Event) => void): void {
+  onWindow.push([type, listener]);
+  addEventListener(type, listener, true);
+}
+new MutationObserver(() => {
+  for (const [type, listener] of onWindow) addEventListener(type, listener, true);
+}).observe(document, { childList: true });
+
 // The person's last press on the page (not on the warning, whose events arrive at its host).
 let gestureAt: number | undefined;
 const onGesture = (event: Event): void => {
   if (event.isTrusted && (event.target as Element | null)?.localName !== 'pausa-warning')
     gestureAt = Date.now();
 };
-addEventListener('pointerdown', onGesture, true);
-addEventListener('keydown', onGesture, true);
+listen('pointerdown', onGesture);
+listen('keydown', onGesture);
 
 // about:blank and srcdoc frames have no URL of their own but inherit their parent's origin.
 const pageUrl = location.protocol === 'about:' ? `${origin}/` : location.href;
@@ -93,5 +105,5 @@ function watchCallControls(controls: ReturnType<typeof compileControls>): void {
       if (go && control instanceof HTMLElement) replay(control, event);
     });
   };
-  for (const type of GESTURE) addEventListener(type, onEvent, true);
+  for (const type of GESTURE) listen(type, onEvent);
 }

@@ -173,6 +173,23 @@ describe.each(BROWSERS)('%s: the pause before a share', (name) => {
       expect(got?.path).toBe(`${kind}-frame`);
       expect(filesOf(got)).toEqual(expectedFiles(['photo.jpg']));
     });
+
+    it("a frame rewritten with document.open() later: the site's start-video-call button there still warns", async () => {
+      await page.click('#written-frame-button');
+      const frame = await frameById('written-frame');
+      await (await frame.waitForSelector('#written-call'))!.click();
+      await answer(page, 'back', frame); // Pausa is set up in the frame
+      // Now the page writes the frame again, which erases every listener there.
+      await page.evaluate(() => (window as unknown as { rewriteFrame(): void }).rewriteFrame());
+      const call = await frame.waitForSelector('#written-call');
+      await call!.click();
+      await answer(page, 'back', frame);
+      await settle();
+      expect(await received(page)).toEqual([]);
+      await call!.click();
+      await answer(page, 'continue', frame);
+      expect((await waitForReceived(page, 1))[0]).toMatchObject({ path: 'written-call', event: 'click' });
+    });
   });
 
   describe('a frame too small to show the warning', () => {
