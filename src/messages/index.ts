@@ -9,6 +9,7 @@ import { MESSAGE_RULES_KEY } from '../shared/coverage';
 import {
   unpackLexicon,
   ConversationWindows,
+  PACKED_FORMAT,
   PANEL_INTERVAL_MS,
   type PackedLexicon,
 } from '../shared/extortion';
@@ -37,7 +38,9 @@ export async function start(options: {
   started = true;
   const stored = await browser.storage.local.get(MESSAGE_RULES_KEY);
   const packed = stored[MESSAGE_RULES_KEY] as PackedLexicon | null | undefined;
-  if (!packed?.terms) {
+  // None (C8 turned off meanwhile), or packed by another version of Pausa (the background packs
+  // again when it updates): nothing to read with.
+  if (packed?.format !== PACKED_FORMAT) {
     options.early?.();
     return;
   }

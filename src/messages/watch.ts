@@ -17,9 +17,12 @@ export interface WatchOptions {
   early?: () => Node[];
 }
 
-/** Where the person types (contenteditable is checked through isContentEditable) and Pausa's
- * own UI: never read. One selector, one `closest` per added node. */
+/** Where the person types and Pausa's own UI: never read. One selector, one `closest` per new
+ * place. Editable regions are found by their attribute (`isContentEditable` would make the browser
+ * compute the styles of what the page just added, inside Pausa's time). */
 const SKIP = 'input, textarea, select, [role="textbox"], pausa-help, pausa-warning';
+/** The same, for an element itself: also an editing host of its own. */
+const SKIP_SELF = `${SKIP}, [contenteditable]:not([contenteditable="false"])`;
 /** Characters read from one message. */
 const MAX_TEXT = 1000;
 /** Nodes waiting to be read; beyond this the oldest are dropped (a flood of DOM, not of chat). */
@@ -58,9 +61,7 @@ export function watchMessages(options: WatchOptions): () => void {
   let lastParent: Element | null = null;
   let lastParentWanted = false;
   const placeWanted = (element: Element): boolean =>
-    !(element as HTMLElement).isContentEditable &&
-    !element.closest(SKIP) &&
-    (!containers || element.closest(containers) !== null);
+    !editable(element) && !element.closest(SKIP) && (!containers || element.closest(containers) !== null);
   const wanted = (node: Node): boolean => {
     const element = elementOf(node);
     if (!element) return false;
@@ -72,22 +73,28 @@ export function watchMessages(options: WatchOptions): () => void {
     }
     // Outside the containers, an added element may still be a container itself.
     if (!lastParentWanted) return element === node && containers !== null && placeWanted(element);
-    if (element !== node) return true;
-    return !element.matches(SKIP) && !(element as HTMLElement).isContentEditable;
+    return element !== node || !element.matches(SKIP_SELF);
   };
 
   const read = (deadline: { timeRemaining(): number }) => {
     scheduled = false;
     const until = performance.now() + Math.min(sliceMs, Math.max(1, deadline.timeRemaining()));
-    // Elements read in this slice: an added node inside one of them was read with it.
+    // Elements read in this slice: an added node inside one of them was read with it. Messages
+    // arrive side by side: a parent found to be inside none of them is not walked up again.
     const done = new Set<Element>();
+    let cleanParent: Element | null = null;
     let count = 0;
     // The clock is read every 8 messages: reading it costs about as much as a short message.
     while (queue.length && !stopped && ((++count & 7) !== 0 || performance.now() < until)) {
       const node = queue.shift()!;
       if (!node.isConnected) continue;
       const element = elementOf(node);
-      if (!element || hasReadAncestor(element, done)) continue;
+      if (!element) continue;
+      const parent = element.parentElement;
+      if (parent !== cleanParent) {
+        if (hasReadAncestor(element, done)) continue;
+        cleanParent = parent;
+      }
       done.add(element);
       const text = (node.textContent ?? '').slice(0, MAX_TEXT).trim();
       if (text.length < 2) continue;
@@ -109,13 +116,16 @@ export function watchMessages(options: WatchOptions): () => void {
   };
 
   const observer = new MutationObserver((records) => {
-    for (const record of records)
-      for (const node of record.addedNodes) {
+    for (const record of records) {
+      const added = record.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i]!;
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         if (!wanted(node)) continue;
         queue.push(node);
         if (queue.length > MAX_QUEUE) queue.shift();
       }
+    }
     if (queue.length) schedule();
   });
 
@@ -136,6 +146,13 @@ export function watchMessages(options: WatchOptions): () => void {
     queue.length = 0;
   }
   return stop;
+}
+
+/** Typed into: the nearest `contenteditable` says (`false` makes an island that is not), or the
+ * whole document is in design mode. */
+function editable(element: Element): boolean {
+  const host = element.closest('[contenteditable]');
+  return (host !== null && host.getAttribute('contenteditable') !== 'false') || document.designMode === 'on';
 }
 
 function hasReadAncestor(element: Element, done: Set<Element>): boolean {

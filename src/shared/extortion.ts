@@ -62,15 +62,21 @@ export function tokenize(
       letters.push(token);
       return;
     }
-    if (letters.length >= 3) emit(letters.join(''));
-    else letters.forEach(emit);
-    letters = [];
+    // (A new list only after a run of single letters: most tokens have none before them.)
+    if (letters.length) {
+      if (letters.length >= 3) emit(letters.join(''));
+      else for (const letter of letters) emit(letter);
+      letters = [];
+    }
     if (token) emit(token);
   };
-  // One pass over the characters: runs of letters, digits, @ and $ are the words.
+  // One pass over the characters: runs of letters, digits, @ and $ are the words. The same pass
+  // notes whether a word has a letter three times in a row (only then is it squeezed) and digits.
   let start = -1;
   let digits = 0;
-  for (let i = 0; i <= plain.length; i++) {
+  let run = 0;
+  let tripled = false;
+  for (let i = 0, previous = -1; i <= plain.length; i++) {
     const c = i < plain.length ? plain.charCodeAt(i) : 32;
     const digit = (c >= 48 && c <= 57) || c === 64 || c === 36;
     const word = digit || (c >= 97 && c <= 122) || (c > 127 && WORD_CHAR.test(plain[i]!));
@@ -78,11 +84,20 @@ export function tokenize(
       if (start < 0) {
         start = i;
         digits = 0;
+        run = 0;
+        tripled = false;
       }
       if (digit) digits++;
+      run = c === previous ? run + 1 : 1;
+      if (run === 3) tripled = true;
+      previous = c;
     } else if (start >= 0) {
-      splitToken(plain.slice(start, i), digits, push);
+      const piece = plain.slice(start, i);
+      // Most words are letters only, with no letter tripled: as they are.
+      if (digits === 0) push(tripled ? squeeze(piece) : piece);
+      else splitToken(piece, digits, push);
       start = -1;
+      previous = -1;
     }
   }
   push('');
@@ -198,28 +213,23 @@ export function expandTerm(
 
 // ---------------------------------------------------------------- compiled lexicon
 
-interface CompiledTerm {
-  signal: number;
-  parts: Part[];
-  /** Which part the index holds the term under (its anchor): the term is tried where that part's
-   * token appears, starting `anchor` tokens earlier. */
-  anchor: number;
-}
-
 /**
  * The vocabulary compiled once, in plain JSON, by the background (expanding and tokenizing every
- * term takes tens of milliseconds): what a page stores and hydrates in about a millisecond. A part
+ * term takes tens of milliseconds): what a page stores and hydrates in a few milliseconds. A part
  * is a word, `word*` (a prefix), `#` (a number), `*` (any token) or a list (one of these words).
  */
 export type PackedPart = string | string[];
+/** The packed form's version: a page refuses another (the background packs again on update). */
+export const PACKED_FORMAT = 2;
 export interface PackedLexicon {
+  format: typeof PACKED_FORMAT;
   window: MessageRules['window'];
   threshold: number;
   core: MessageRules['core'];
   aliases: Record<string, string>;
   signals: Array<Pick<MessageSignal, 'id' | 'weight' | 'effect'>>;
-  /** [signal index, ...parts] */
-  terms: Array<[number, ...PackedPart[]]>;
+  /** [signal index, anchor (see `anchorOf`), ...parts] */
+  terms: Array<[number, number, ...PackedPart[]]>;
 }
 
 export function packLexicon(rules: MessageRules): PackedLexicon {
@@ -232,6 +242,7 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
         for (const parts of expanded)
           terms.push([
             index,
+            anchorOf(parts),
             ...parts.map((part): PackedPart => {
               if ('word' in part) return part.word;
               if ('oneOf' in part) return [...part.oneOf];
@@ -243,6 +254,7 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
   });
   const { window, threshold, core, aliases } = rules;
   return {
+    format: PACKED_FORMAT,
     window,
     threshold,
     core,
@@ -252,68 +264,12 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
   };
 }
 
-export interface Lexicon {
-  rules: Pick<PackedLexicon, 'window' | 'threshold' | 'core'>;
-  /** The core rules with signal numbers instead of ids (unknown ids: the rule never holds). */
-  core: Array<{ message: boolean; all: number[]; also: number[] }>;
-  signals: PackedLexicon['signals'];
-  byWord: Map<string, CompiledTerm[]>;
-  /** Terms whose first token is a prefix, keyed by its first three letters. */
-  byPrefix: Map<string, CompiledTerm[]>;
-  /** Terms starting with a number. */
-  byNumber: CompiledTerm[];
-  aliases: ReadonlyMap<string, string>;
-}
-
-export function unpackLexicon(packed: PackedLexicon): Lexicon {
-  const lex: Lexicon = {
-    rules: { window: packed.window, threshold: packed.threshold, core: packed.core },
-    core: packed.core.map((rule) => ({
-      message: rule.scope === 'message',
-      all: rule.all.map((id) => packed.signals.findIndex((s) => s.id === id)),
-      also: (rule.also ?? []).map((id) => packed.signals.findIndex((s) => s.id === id)),
-    })),
-    signals: packed.signals,
-    byWord: new Map(),
-    byPrefix: new Map(),
-    byNumber: [],
-    aliases: new Map(Object.entries(packed.aliases)),
-  };
-  const add = (map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm) => {
-    const list = map.get(key);
-    if (list) list.push(term);
-    else map.set(key, [term]);
-  };
-  const sets = new Map<string, ReadonlySet<string>>();
-  const unpack = (part: PackedPart): Part => {
-    if (Array.isArray(part)) {
-      const key = part.join('|');
-      let set = sets.get(key);
-      if (!set) sets.set(key, (set = new Set(part)));
-      return { oneOf: set };
-    }
-    if (part === '#') return { number: true };
-    if (part === '*') return { any: true };
-    return part.endsWith('*') ? { prefix: part.slice(0, -1) } : { word: part };
-  };
-  for (const [signal, ...packedParts] of packed.terms) {
-    const parts = packedParts.map(unpack);
-    const anchor = anchorOf(parts);
-    const part = parts[anchor]!;
-    const compiled = { signal, parts, anchor };
-    if ('word' in part) add(lex.byWord, part.word, compiled);
-    else if ('oneOf' in part) for (const word of part.oneOf) add(lex.byWord, word, compiled);
-    else if ('prefix' in part) add(lex.byPrefix, part.prefix.slice(0, 3), compiled);
-    else if ('number' in part) lex.byNumber.push(compiled);
-  }
-  return lex;
-}
-
 /**
  * The part a term is indexed under: its longest single word (long words are rare in chat, so the
  * term is tried at few places), else a prefix, else a group of words, else a number. Indexing
  * every term under its first token instead made each "you", "your" or "if" in a message try
  * hundreds of terms. Which part is chosen never changes what matches, only how often it is tried.
+ * Chosen when packing, so a page does not.
  */
 function anchorOf(parts: readonly Part[]): number {
   let best = -1;
@@ -337,20 +293,109 @@ function anchorOf(parts: readonly Part[]): number {
   return best;
 }
 
+/** A term's part as the page matches it: one shape for every kind (a word, one of several words, a
+ * prefix, a number, any token), so matching stays on V8's fast path. */
+const WORD = 0;
+const ONE_OF = 1;
+const PREFIX = 2;
+const NUMBER = 3;
+const ANY = 4;
+interface CompiledPart {
+  kind: number;
+  /** The word, or the prefix. */
+  text: string;
+  words: ReadonlySet<string> | null;
+}
+
+interface CompiledTerm {
+  signal: number;
+  parts: CompiledPart[];
+  /** Which part the index holds the term under: the term is tried where that part's token
+   * appears, starting `anchor` tokens earlier. */
+  anchor: number;
+}
+
+export interface Lexicon {
+  rules: Pick<PackedLexicon, 'window' | 'threshold' | 'core'>;
+  /** The core rules with signal numbers instead of ids (unknown ids: the rule never holds). */
+  core: Array<{ message: boolean; all: number[]; also: number[] }>;
+  signals: PackedLexicon['signals'];
+  byWord: Map<string, CompiledTerm[]>;
+  /** Terms anchored on a prefix, keyed by its first three letters. */
+  byPrefix: Map<string, CompiledTerm[]>;
+  /** Terms anchored on a number. */
+  byNumber: CompiledTerm[];
+  aliases: ReadonlyMap<string, string>;
+}
+
+export function unpackLexicon(packed: PackedLexicon): Lexicon {
+  const lex: Lexicon = {
+    rules: { window: packed.window, threshold: packed.threshold, core: packed.core },
+    core: packed.core.map((rule) => ({
+      message: rule.scope === 'message',
+      all: rule.all.map((id) => packed.signals.findIndex((s) => s.id === id)),
+      also: (rule.also ?? []).map((id) => packed.signals.findIndex((s) => s.id === id)),
+    })),
+    signals: packed.signals,
+    byWord: new Map(),
+    byPrefix: new Map(),
+    byNumber: [],
+    aliases: new Map(Object.entries(packed.aliases)),
+  };
+  const add = (map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm) => {
+    const list = map.get(key);
+    if (list) list.push(term);
+    else map.set(key, [term]);
+  };
+  // Parts repeat across terms (the same word, the same group): one object each.
+  const parts = new Map<string, CompiledPart>();
+  const unpack = (packedPart: PackedPart): CompiledPart => {
+    const key = Array.isArray(packedPart) ? `|${packedPart.join('|')}` : packedPart;
+    let part = parts.get(key);
+    if (!part) {
+      part = Array.isArray(packedPart)
+        ? { kind: ONE_OF, text: '', words: new Set(packedPart) }
+        : packedPart === '#'
+          ? { kind: NUMBER, text: '', words: null }
+          : packedPart === '*'
+            ? { kind: ANY, text: '', words: null }
+            : packedPart.endsWith('*')
+              ? { kind: PREFIX, text: packedPart.slice(0, -1), words: null }
+              : { kind: WORD, text: packedPart, words: null };
+      parts.set(key, part);
+    }
+    return part;
+  };
+  for (const [signal, anchor, ...packedParts] of packed.terms) {
+    const term = { signal, parts: packedParts.map(unpack), anchor };
+    const part = term.parts[anchor];
+    if (!part) continue;
+    if (part.kind === WORD) add(lex.byWord, part.text, term);
+    else if (part.kind === ONE_OF) for (const word of part.words!) add(lex.byWord, word, term);
+    else if (part.kind === PREFIX) add(lex.byPrefix, part.text.slice(0, 3), term);
+    else if (part.kind === NUMBER) lex.byNumber.push(term);
+  }
+  return lex;
+}
+
 export const compileLexicon = (rules: MessageRules): Lexicon => unpackLexicon(packLexicon(rules));
 
-const partMatches = (part: Part, token: string): boolean =>
-  'word' in part
-    ? part.word === token
-    : 'oneOf' in part
-      ? part.oneOf.has(token)
-      : 'prefix' in part
-        ? token.startsWith(part.prefix)
-        : 'number' in part
-          ? token === '#'
-          : true;
+function partMatches(part: CompiledPart, token: string): boolean {
+  switch (part.kind) {
+    case WORD:
+      return part.text === token;
+    case ONE_OF:
+      return part.words!.has(token);
+    case PREFIX:
+      return token.startsWith(part.text);
+    case NUMBER:
+      return token === '#';
+    default:
+      return true;
+  }
+}
 
-function matchesAt(tokens: readonly string[], at: number, parts: readonly Part[]): boolean {
+function matchesAt(tokens: readonly string[], at: number, parts: readonly CompiledPart[]): boolean {
   if (at + parts.length > tokens.length) return false;
   for (let i = 0; i < parts.length; i++) if (!partMatches(parts[i]!, tokens[at + i]!)) return false;
   return true;

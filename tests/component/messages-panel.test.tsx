@@ -107,6 +107,34 @@ describe('the reader', () => {
     stop();
   });
 
+  it('editable regions by their attribute: a new editor, nested text, an island, design mode', async () => {
+    document.body.innerHTML =
+      '<div id="log"></div><div id="editor" contenteditable=""><p id="para"></p>' +
+      '<div id="chip" contenteditable="false"></div></div>';
+    const seen: string[] = [];
+    const stop = watchMessages({ onMessage: (text) => seen.push(text) });
+    add(document.getElementById('para')!, 'typed deep inside an editor');
+    add(document.getElementById('log')!, 'a new editor of its own', 'div').setAttribute(
+      'contenteditable',
+      'true',
+    );
+    add(document.getElementById('chip')!, 'a quoted message, not editable');
+    await tick(120);
+    // (The new editor is looked at after this task, when it is already editable.)
+    expect(seen).toEqual(['a quoted message, not editable']);
+    seen.length = 0;
+    const editorWithText = document.createElement('div');
+    editorWithText.setAttribute('contenteditable', 'plaintext-only');
+    editorWithText.textContent = 'typed into a new plain-text editor';
+    document.getElementById('log')!.append(editorWithText);
+    document.designMode = 'on';
+    add(document.getElementById('log')!, 'the whole page is being edited');
+    await tick(120);
+    expect(seen).toEqual([]);
+    document.designMode = 'off';
+    stop();
+  });
+
   it('reads what was added before it started (handed over by the content script), once', async () => {
     document.body.innerHTML = '<div id="log"></div>';
     const early = add(document.getElementById('log')!, 'said before the reader loaded');

@@ -8,8 +8,11 @@ import {
   compileLexicon,
   expandTerm,
   judgeConversation,
+  packLexicon,
+  PACKED_FORMAT,
   readMessage,
   tokenize,
+  unpackLexicon,
 } from '../../src/shared/extortion';
 import { MessageRules, Rules } from '../../src/shared/rules';
 import { evaluate, longChat, readCases } from '../fixtures/messages/evaluate';
@@ -35,6 +38,39 @@ describe('tokenize', () => {
     expect(tokenize('Fais un virement de 1.000,50 €')).toEqual(['fais', 'un', 'virement', 'de', '#', 'cur']);
     expect(tokenize('tens 24h')).toEqual(['tens', '#', 'h']);
     expect(tokenize("don't")).toEqual(['don', 't']);
+  });
+});
+
+describe('the packed vocabulary (what the background stores for pages)', () => {
+  const tiny = MessageRules.parse({
+    ...rules.messages!,
+    signals: [
+      { ...rules.messages!.signals[0]!, id: 'spread', terms: { en: ['(send|post) your nudes to #'] } },
+    ],
+  });
+  it("carries its format and each term's anchor, chosen when packing: the longest word", () => {
+    const packed = packLexicon(tiny);
+    expect(packed.format).toBe(PACKED_FORMAT);
+    // [signal, anchor, ...parts]: "nudes" (part 2) is the longest single word.
+    expect(packed.terms[0]).toEqual([0, 2, ['send', 'post'], 'your', 'nudes', 'to', '#']);
+    // Survives storage (JSON) and matches where the anchor is, not only at a message's start.
+    const lexicon = unpackLexicon(JSON.parse(JSON.stringify(packed)));
+    expect(lexicon.byWord.get('nudes')).toHaveLength(1);
+    expect(readMessage(lexicon, 'ok so I will POST your nudes to 300 people').signals).toEqual(new Set([0]));
+    expect(readMessage(lexicon, 'post your photos to 3 people').signals.size).toBe(0);
+  });
+  it('the matcher tokens and parts agree on every kind of part', () => {
+    const packed = packLexicon(
+      MessageRules.parse({
+        ...tiny,
+        signals: [{ ...tiny.signals[0]!, terms: { en: ['leak* * (mom|dad) #'] } }],
+      }),
+    );
+    const lexicon = unpackLexicon(packed);
+    expect(readMessage(lexicon, 'leaking it to ur dad 2nite').signals.size).toBe(0); // no number
+    expect(readMessage(lexicon, 'leaked to dad 5 times').signals.size).toBe(1);
+    expect(readMessage(lexicon, 'LEAKAGE, to MOM 3').signals.size).toBe(1);
+    expect(readMessage(lexicon, 'lea to dad 5').signals.size).toBe(0);
   });
 });
 
