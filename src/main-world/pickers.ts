@@ -70,7 +70,14 @@ export function hookPickers(win: Window & typeof globalThis): void {
       ifMedia(
         await Promise.all(
           items.flatMap((item) =>
-            item.types.map(async (type) => new File([await item.getType(type)], '', { type })),
+            // A type the browser cannot hand over is judged by its name alone (and smart mode
+            // cannot check it); the page still gets its items.
+            item.types.map((type) =>
+              item.getType(type).then(
+                (blob) => new File([blob], '', { type }),
+                () => new File([], '', { type }),
+              ),
+            ),
           ),
         ),
       ),

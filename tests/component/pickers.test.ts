@@ -140,6 +140,25 @@ describe('navigator.clipboard.read(): an image the page reads itself', () => {
     expect(await got[0]!.getType('image/png')).toBe(png);
   });
 
+  it('a type the browser cannot hand over: judged by its type, the page still gets its items', async () => {
+    clipboard = [
+      {
+        types: ['image/png', 'text/html'],
+        getType: (type) =>
+          type === 'image/png'
+            ? Promise.reject(new DOMException('gone', 'NotFoundError'))
+            : Promise.resolve(png),
+      },
+    ];
+    ask.mockResolvedValue(true);
+    await expect(read()).resolves.toBe(clipboard);
+    const [, files] = ask.mock.calls[0]!;
+    expect(files.map((f) => [f.type, f.size])).toEqual([
+      ['image/png', 0],
+      ['text/html', png.size],
+    ]);
+  });
+
   it('text only: no warning', async () => {
     clipboard = [item({ 'text/plain': new Blob(['hello'], { type: 'text/plain' }) })];
     await expect(read()).resolves.toBe(clipboard);
