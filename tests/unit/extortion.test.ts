@@ -214,16 +214,18 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
       expect(row.fpr, row.lang).toBeLessThanOrEqual(0.03);
     }
   });
-  it('held-out part (fresh/): kept at its measured figures, which are below the bar', () => {
-    // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which the
-    // held-out part does not meet (README, "How well it works"): 98 of 120 threats, 7 of 96 benign
-    // conversations, 340 of 2,080 long-chat messages, measured on 2026-12-01 (rules revision 3).
-    // A floor: a change to the vocabulary may only improve these.
-    const { rows } = evaluate('held-out');
+  // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which neither
+  // held-out part meets (README, "How well it works"). Floors at the figures measured on
+  // 2026-12-01 with rules revision 4: a change to the vocabulary may only improve them.
+  it.each([
+    ['held-out', { caught: 98, falsePositives: 7, longChat: 340 }],
+    ['held-out-2', { caught: 22, falsePositives: 3, longChat: 92 }],
+  ] as const)('%s part: kept at its measured figures, which are below the bar', (part, floor) => {
+    const { rows } = evaluate(part);
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(98);
-    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(7);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(340);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(floor.caught);
+    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(floor.falsePositives);
+    expect(longChat(part).reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(floor.longChat);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
