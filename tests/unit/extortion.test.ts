@@ -216,10 +216,10 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
   });
   // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which neither
   // held-out part meets (README, "How well it works"). Floors at the figures measured on
-  // 2026-12-01 with rules revision 4: a change to the vocabulary may only improve them.
+  // 2026-12-01 with rules revision 5: a change to the vocabulary may only improve them.
   it.each([
     ['held-out', { caught: 98, falsePositives: 7, longChat: 340 }],
-    ['held-out-2', { caught: 22, falsePositives: 3, longChat: 92 }],
+    ['held-out-2', { caught: 32, falsePositives: 3, longChat: 92 }],
   ] as const)('%s part: kept at its measured figures, which are below the bar', (part, floor) => {
     const { rows } = evaluate(part);
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
