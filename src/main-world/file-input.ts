@@ -51,8 +51,9 @@ function onPicked(event: Event): void {
  * Inputs that are detached from the document, or inside a shadow root, never send their events to
  * the window. When the page opens their picker (click() or showPicker()), Pausa listens on the input
  * itself, in the capture phase, which runs before the page's own non-capture listeners. (Adding
- * the same listener again adds nothing; where the window's listener sees the event first, it
- * stops it there, so the input's never runs.)
+ * the same listener again adds nothing. Where the window's listener sees the event first and holds
+ * it, it stops it there, so the input's never runs; where it lets it pass, the input's finds the
+ * same files and lets it pass too.)
  */
 export const listen = (target: EventTarget): void => {
   for (const type of ['input', 'change']) target.addEventListener(type, onPicked, true);
