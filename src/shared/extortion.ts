@@ -32,75 +32,59 @@ const LEET: Record<string, string> = {
  * Tokens of a text: lower case, no accents, currency symbols as the token `cur`, numbers as `#`,
  * digits inside words read as letters (n00dz → noodz), every1 → everyone, runs of one letter
  * ("n u d e s") joined, three or more repeated letters made one, then the rules' aliases (ur → your).
- * It runs on every message C8 reads: plain ASCII skips the Unicode steps.
+ * It runs on every message C8 reads, in pages where this code is often still cold (interpreted):
+ * the per-character work is left to the browser's own string and RegExp code, and the steps most
+ * messages do not need (accents, money, digits, repeated letters) are skipped after one test.
  */
 export function tokenize(
   text: string,
   aliases: ReadonlyMap<string, string> | Readonly<Record<string, string>> = NO_ALIASES,
 ): string[] {
-  const isMap = aliases instanceof Map;
-  const maxAlias = isMap ? longestKey(aliases as ReadonlyMap<string, string>) : MAX_ALIAS;
   let plain = (text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text).toLowerCase();
   // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(plain)) plain = plain.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+  const ascii = !/[^\x00-\x7f]/.test(plain);
+  // (Lower case again: letters with no lower case of their own, 𝐍 or ℕ, decompose to N.)
+  if (!ascii) plain = plain.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
   if (/[$€£]/.test(plain)) plain = plain.replace(/r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g, ' cur ');
   if (/\d[.,]\d/.test(plain)) plain = plain.replace(/(\d)[.,](?=\d)/g, '$1');
+  // Words: runs of letters, digits, @ and $.
+  const words = plain.match(ascii ? ASCII_WORDS : WORDS);
+  if (!words) return [];
+  const digits = /[\d@$]/.test(plain);
+  const tripled = TRIPLED.test(plain);
+  let raw: string[] = words;
+  if (digits || tripled) {
+    raw = [];
+    const push = (token: string) => raw.push(token);
+    for (const word of words)
+      if (digits && /[\d@$]/.test(word)) splitToken(word, push);
+      else raw.push(tripled ? squeeze(word) : word);
+  }
+  // Runs of single letters joined ("n u d e s"), then aliases.
+  const isMap = aliases instanceof Map;
+  const maxAlias = isMap ? longestKey(aliases as ReadonlyMap<string, string>) : MAX_ALIAS;
   const out: string[] = [];
-  const emit = (token: string) => {
+  for (let i = 0; i < raw.length; i++) {
+    let token = raw[i]!;
+    if (token.length === 1 && token !== '#') {
+      let end = i + 1;
+      while (end < raw.length && raw[end]!.length === 1 && raw[end] !== '#') end++;
+      if (end - i >= 3) {
+        token = raw.slice(i, end).join('');
+        i = end - 1;
+      }
+    }
     const replacement =
       token.length > maxAlias
         ? undefined
         : isMap
           ? (aliases as ReadonlyMap<string, string>).get(token)
-          : (aliases as Record<string, string>)[token];
+          : Object.hasOwn(aliases, token)
+            ? (aliases as Record<string, string>)[token]
+            : undefined;
     if (replacement === undefined) out.push(token);
     else for (const a of replacement.split(' ')) if (a) out.push(a);
-  };
-  let letters: string[] = [];
-  const push = (token: string) => {
-    if (token.length === 1 && token !== '#') {
-      letters.push(token);
-      return;
-    }
-    // (A new list only after a run of single letters: most tokens have none before them.)
-    if (letters.length) {
-      if (letters.length >= 3) emit(letters.join(''));
-      else for (const letter of letters) emit(letter);
-      letters = [];
-    }
-    if (token) emit(token);
-  };
-  // One pass over the characters: runs of letters, digits, @ and $ are the words. The same pass
-  // notes whether a word has a letter three times in a row (only then is it squeezed) and digits.
-  let start = -1;
-  let digits = 0;
-  let run = 0;
-  let tripled = false;
-  for (let i = 0, previous = -1; i <= plain.length; i++) {
-    const c = i < plain.length ? plain.charCodeAt(i) : 32;
-    const digit = (c >= 48 && c <= 57) || c === 64 || c === 36;
-    const word = digit || (c >= 97 && c <= 122) || (c > 127 && WORD_CHAR.test(plain[i]!));
-    if (word) {
-      if (start < 0) {
-        start = i;
-        digits = 0;
-        run = 0;
-        tripled = false;
-      }
-      if (digit) digits++;
-      run = c === previous ? run + 1 : 1;
-      if (run === 3) tripled = true;
-      previous = c;
-    } else if (start >= 0) {
-      const piece = plain.slice(start, i);
-      // Most words are letters only, with no letter tripled: as they are.
-      if (digits === 0) push(tripled ? squeeze(piece) : piece);
-      else splitToken(piece, digits, push);
-      start = -1;
-      previous = -1;
-    }
   }
-  push('');
   return out;
 }
 
@@ -115,11 +99,13 @@ function longestKey(aliases: ReadonlyMap<string, string>): number {
   }
   return longest;
 }
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const ASCII_WORDS = /[a-z0-9@$]+/g;
+const WORDS = /[\p{L}\p{N}@$]+/gu;
+const TRIPLED = /(\p{L})\1\1/u;
 
-function splitToken(piece: string, digits: number, push: (token: string) => void): void {
-  if (digits === 0) return push(squeeze(piece));
-  if (digits === piece.length) return /\d/.test(piece) ? push('#') : undefined;
+/** A word with digits, @ or $ in it. */
+function splitToken(piece: string, push: (token: string) => void): void {
+  if (/^[\d@$]+$/.test(piece)) return /\d/.test(piece) ? push('#') : undefined;
   // 24h, 10min, 500euros: a number and a word.
   const lead = /^(\d+)(\p{L}+)$/u.exec(piece);
   if (lead) {
@@ -308,17 +294,25 @@ interface CompiledPart {
 }
 
 interface CompiledTerm {
-  signal: number;
+  /** The term's signal, as one bit (a message's signals are one number). */
+  bit: number;
   parts: CompiledPart[];
   /** Which part the index holds the term under: the term is tried where that part's token
    * appears, starting `anchor` tokens earlier. */
   anchor: number;
 }
 
+/** A core rule with its signals as bits (an unknown id: the rule never holds). */
+interface CoreRule {
+  message: boolean;
+  all: number;
+  also: number;
+  possible: boolean;
+}
+
 export interface Lexicon {
   rules: Pick<PackedLexicon, 'window' | 'threshold' | 'core'>;
-  /** The core rules with signal numbers instead of ids (unknown ids: the rule never holds). */
-  core: Array<{ message: boolean; all: number[]; also: number[] }>;
+  core: CoreRule[];
   signals: PackedLexicon['signals'];
   byWord: Map<string, CompiledTerm[]>;
   /** Terms anchored on a prefix, keyed by its first three letters. */
@@ -326,21 +320,46 @@ export interface Lexicon {
   /** Terms anchored on a number. */
   byNumber: CompiledTerm[];
   aliases: ReadonlyMap<string, string>;
+  /** Signals whose effect is to ignore the message, or to show distress, as bits. */
+  ignoreBits: number;
+  distressBits: number;
+  /** Every term a token can be the anchor of (word, prefix or number), looked up once per
+   * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
+  memo: Map<string, CompiledTerm[]>;
 }
 
+/** Signals a message can have: one bit each in a small integer. */
+export const MAX_SIGNALS = 30;
+const MEMO_SIZE = 20_000;
+const NO_TERMS: CompiledTerm[] = [];
+
 export function unpackLexicon(packed: PackedLexicon): Lexicon {
+  const bitOf = (id: string) => {
+    const index = packed.signals.findIndex((s) => s.id === id);
+    return index < 0 || index >= MAX_SIGNALS ? -1 : 1 << index;
+  };
+  const bits = (effect: string) =>
+    packed.signals.reduce((all, s, i) => (s.effect === effect && i < MAX_SIGNALS ? all | (1 << i) : all), 0);
   const lex: Lexicon = {
     rules: { window: packed.window, threshold: packed.threshold, core: packed.core },
-    core: packed.core.map((rule) => ({
-      message: rule.scope === 'message',
-      all: rule.all.map((id) => packed.signals.findIndex((s) => s.id === id)),
-      also: (rule.also ?? []).map((id) => packed.signals.findIndex((s) => s.id === id)),
-    })),
+    core: packed.core.map((rule) => {
+      const all = rule.all.map(bitOf);
+      const also = (rule.also ?? []).map(bitOf);
+      return {
+        message: rule.scope === 'message',
+        all: all.reduce((a, b) => a | b, 0),
+        also: also.reduce((a, b) => a | b, 0),
+        possible: ![...all, ...also].includes(-1),
+      };
+    }),
     signals: packed.signals,
     byWord: new Map(),
     byPrefix: new Map(),
     byNumber: [],
     aliases: new Map(Object.entries(packed.aliases)),
+    ignoreBits: bits('ignore-message'),
+    distressBits: bits('distress'),
+    memo: new Map(),
   };
   const add = (map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm) => {
     const list = map.get(key);
@@ -367,7 +386,9 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     return part;
   };
   for (const [signal, anchor, ...packedParts] of packed.terms) {
-    const term = { signal, parts: packedParts.map(unpack), anchor };
+    // (The schema allows no more signals than fit; a packed lexicon from elsewhere may.)
+    if (signal >= MAX_SIGNALS) continue;
+    const term = { bit: 1 << signal, parts: packedParts.map(unpack), anchor };
     const part = term.parts[anchor];
     if (!part) continue;
     if (part.kind === WORD) add(lex.byWord, part.text, term);
@@ -379,6 +400,20 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
 }
 
 export const compileLexicon = (rules: MessageRules): Lexicon => unpackLexicon(packLexicon(rules));
+
+/** The terms anchored on this token: its word's, its first three letters' (prefixes), or the
+ * numbers'. */
+function termsFor(lex: Lexicon, token: string): CompiledTerm[] {
+  let terms = lex.memo.get(token);
+  if (terms === undefined) {
+    const word = token === '#' ? lex.byNumber : lex.byWord.get(token);
+    const prefix = token.length >= 3 ? lex.byPrefix.get(token.slice(0, 3)) : undefined;
+    terms = word && prefix ? [...word, ...prefix] : (word ?? prefix ?? NO_TERMS);
+    if (lex.memo.size >= MEMO_SIZE) lex.memo.clear();
+    lex.memo.set(token, terms);
+  }
+  return terms;
+}
 
 function partMatches(part: CompiledPart, token: string): boolean {
   switch (part.kind) {
@@ -396,15 +431,15 @@ function partMatches(part: CompiledPart, token: string): boolean {
 }
 
 function matchesAt(tokens: readonly string[], at: number, parts: readonly CompiledPart[]): boolean {
-  if (at + parts.length > tokens.length) return false;
+  if (at < 0 || at + parts.length > tokens.length) return false;
   for (let i = 0; i < parts.length; i++) if (!partMatches(parts[i]!, tokens[at + i]!)) return false;
   return true;
 }
 
 /** What one message says, in signals. */
 export interface MessageReading {
-  /** Indexes into the rules' signals. */
-  signals: Set<number>;
+  /** The signals found, one bit per index into the rules' signals (bit i: signal i). */
+  mask: number;
   /** Reported speech, news, a warning: counts for nothing. */
   ignored: boolean;
   distress: boolean;
@@ -412,29 +447,23 @@ export interface MessageReading {
 
 export function readMessage(lex: Lexicon, text: string): MessageReading {
   const tokens = tokenize(text, lex.aliases);
-  const found = new Set<number>();
-  const check = (terms: readonly CompiledTerm[] | undefined, at: number) => {
-    if (!terms) return;
-    for (const term of terms)
-      if (!found.has(term.signal) && at >= term.anchor && matchesAt(tokens, at - term.anchor, term.parts))
-        found.add(term.signal);
-  };
+  let mask = 0;
   for (let at = 0; at < tokens.length; at++) {
-    const token = tokens[at]!;
-    if (token === '#') check(lex.byNumber, at);
-    else {
-      check(lex.byWord.get(token), at);
-      if (token.length >= 3) check(lex.byPrefix.get(token.slice(0, 3)), at);
+    const terms = termsFor(lex, tokens[at]!);
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      if ((mask & term.bit) === 0 && matchesAt(tokens, at - term.anchor, term.parts)) mask |= term.bit;
     }
   }
-  let ignored = false;
-  let distress = false;
-  for (const index of found) {
-    const effect = lex.signals[index]!.effect;
-    if (effect === 'ignore-message') ignored = true;
-    else if (effect === 'distress') distress = true;
-  }
-  return { signals: found, ignored, distress };
+  return { mask, ignored: (mask & lex.ignoreBits) !== 0, distress: (mask & lex.distressBits) !== 0 };
+}
+
+/** The ids of the signals in a mask, sorted (the evaluation's report, tests). */
+export function signalIds(lex: Lexicon, mask: number): string[] {
+  return lex.signals
+    .filter((_, i) => i < MAX_SIGNALS && mask & (1 << i))
+    .map((s) => s.id)
+    .sort();
 }
 
 export interface Verdict {
@@ -450,26 +479,28 @@ export interface Verdict {
 /** Score a window of messages (oldest first). `explain`: list the signals that counted (the
  * evaluation's report); the page does without. */
 export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], explain = true): Verdict {
-  const present = new Set<number>();
+  let present = 0;
   let distress = false;
   for (const reading of window) {
     if (reading.distress) distress = true;
-    if (reading.ignored) continue;
-    for (const s of reading.signals) present.add(s);
+    if (!reading.ignored) present |= reading.mask;
   }
   let score = 0;
-  for (const s of present) score += lex.signals[s]!.weight;
-  const signals = () => (explain ? [...present].map((s) => lex.signals[s]!.id).sort() : []);
+  for (let i = 0; i < lex.signals.length && i < MAX_SIGNALS; i++)
+    if (present & (1 << i)) score += lex.signals[i]!.weight;
+  const signals = explain ? signalIds(lex, present) : [];
   // The core is looked at only when the score is there: most windows stop here.
-  if (score < lex.rules.threshold) return { fire: false, score, signals: signals(), distress };
+  if (score < lex.rules.threshold) return { fire: false, score, signals, distress };
+  const has = (mask: number, bits: number) => (mask & bits) === bits;
   const core = lex.core.some(
     (rule) =>
-      rule.also.every((s) => present.has(s)) &&
+      rule.possible &&
+      has(present, rule.also) &&
       (rule.message
-        ? window.some((reading) => !reading.ignored && rule.all.every((s) => reading.signals.has(s)))
-        : rule.all.every((s) => present.has(s))),
+        ? window.some((reading) => !reading.ignored && has(reading.mask, rule.all))
+        : has(present, rule.all)),
   );
-  return { fire: core, score, signals: signals(), distress };
+  return { fire: core, score, signals, distress };
 }
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */
@@ -483,21 +514,14 @@ export function judgeConversation(lex: Lexicon, messages: readonly string[]): Ve
 /** At most one panel per conversation per hour (SPEC §6.7). */
 export const PANEL_INTERVAL_MS = 60 * 60 * 1000;
 
-/**
- * Recent messages per conversation, kept as readings only (signal numbers, never the text), within
- * the rules' window of messages and minutes. `add` returns the verdict after a new message.
- */
 const QUIET: Verdict = { fire: false, score: 0, signals: [], distress: false };
 
-interface Window {
-  entries: Array<{ at: number; reading: MessageReading }>;
-  /** How many messages in the window have each signal (not ignored ones): the score follows. */
-  counts: Map<number, number>;
-  score: number;
-}
-
+/**
+ * Recent messages per conversation, kept as readings only (signal bits, never the text), within
+ * the rules' window of messages and minutes. `add` returns the verdict after a new message.
+ */
 export class ConversationWindows {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<string, { at: number[]; readings: MessageReading[] }>();
 
   constructor(private readonly lex: Lexicon) {}
 
@@ -505,35 +529,21 @@ export class ConversationWindows {
     const { messages, minutes } = this.lex.rules.window;
     let window = this.windows.get(conversation);
     if (!window) {
-      window = { entries: [], counts: new Map(), score: 0 };
+      window = { at: [], readings: [] };
       this.windows.set(conversation, window);
       if (this.windows.size > 50) this.windows.delete(this.windows.keys().next().value!);
     }
     const since = now - minutes * 60_000;
-    while (window.entries.length && (window.entries[0]!.at < since || window.entries.length >= messages))
-      this.count(window, window.entries.shift()!.reading, -1);
-    const reading = readMessage(this.lex, text);
-    window.entries.push({ at: now, reading });
-    this.count(window, reading, 1);
-    // A message that adds nothing cannot make the window fire (most messages say nothing), and
-    // below the threshold nothing fires: the full judgement runs only past both.
-    if (!reading.signals.size || (reading.ignored && !reading.distress)) return QUIET;
-    if (window.score < this.lex.rules.threshold) return QUIET;
-    return judgeWindow(
-      this.lex,
-      window.entries.map((m) => m.reading),
-      false,
-    );
-  }
-
-  private count(window: Window, reading: MessageReading, delta: 1 | -1): void {
-    if (reading.ignored) return;
-    for (const s of reading.signals) {
-      const before = window.counts.get(s) ?? 0;
-      const after = before + delta;
-      window.counts.set(s, after);
-      if (before === 0 && after > 0) window.score += this.lex.signals[s]!.weight;
-      else if (before > 0 && after === 0) window.score -= this.lex.signals[s]!.weight;
+    while (window.at.length && (window.at[0]! < since || window.at.length >= messages)) {
+      window.at.shift();
+      window.readings.shift();
     }
+    const reading = readMessage(this.lex, text);
+    window.at.push(now);
+    window.readings.push(reading);
+    // A message that adds nothing cannot make the window fire (most messages say nothing): the
+    // judgement runs only after one that does.
+    if (reading.mask === 0 || (reading.ignored && !reading.distress)) return QUIET;
+    return judgeWindow(this.lex, window.readings, false);
   }
 }

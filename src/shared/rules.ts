@@ -46,7 +46,8 @@ export const MessageRules = z.object({
   /** Site categories (rules `sites[].category`) where C8 reads every page; sites of other
    * categories only on their `messages.paths`. Sites added by policy: always. */
   categories: z.array(z.string().max(40)).max(20),
-  signals: z.array(MessageSignal).min(1).max(40),
+  /** At most 30: a message's signals are one bit each in a small integer (extortion.ts MAX_SIGNALS). */
+  signals: z.array(MessageSignal).min(1).max(30),
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
    * anywhere in the window (`window`), and every signal of `also` anywhere in the window.
    * Money, deadlines or "answer me" alone never fire. */

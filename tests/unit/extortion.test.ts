@@ -38,6 +38,11 @@ describe('tokenize', () => {
     expect(tokenize('Fais un virement de 1.000,50 €')).toEqual(['fais', 'un', 'virement', 'de', '#', 'cur']);
     expect(tokenize('tens 24h')).toEqual(['tens', '#', 'h']);
     expect(tokenize("don't")).toEqual(['don', 't']);
+    // Letters with no lower case of their own (mathematical bold, double-struck) still read.
+    expect(tokenize('𝐍𝐔𝐃𝐄𝐒 ℕudes 𝐧𝐮𝐝𝐞𝐬')).toEqual(['nudes', 'nudes', 'nudes']);
+    // An alias table is looked up for its own keys only, never an object's built-in names.
+    expect(tokenize('constructor toString', {})).toEqual(['constructor', 'tostring']);
+    expect(tokenize('b@@@ $$$ 5 @ aaa111 r$300')).toEqual(['ba', 'cur', '#', 'ai', 'cur', '#']);
   });
 });
 
@@ -56,8 +61,8 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     // Survives storage (JSON) and matches where the anchor is, not only at a message's start.
     const lexicon = unpackLexicon(JSON.parse(JSON.stringify(packed)));
     expect(lexicon.byWord.get('nudes')).toHaveLength(1);
-    expect(readMessage(lexicon, 'ok so I will POST your nudes to 300 people').signals).toEqual(new Set([0]));
-    expect(readMessage(lexicon, 'post your photos to 3 people').signals.size).toBe(0);
+    expect(readMessage(lexicon, 'ok so I will POST your nudes to 300 people').mask).toBe(1);
+    expect(readMessage(lexicon, 'post your photos to 3 people').mask).toBe(0);
   });
   it('the matcher tokens and parts agree on every kind of part', () => {
     const packed = packLexicon(
@@ -67,10 +72,10 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
       }),
     );
     const lexicon = unpackLexicon(packed);
-    expect(readMessage(lexicon, 'leaking it to ur dad 2nite').signals.size).toBe(0); // no number
-    expect(readMessage(lexicon, 'leaked to dad 5 times').signals.size).toBe(1);
-    expect(readMessage(lexicon, 'LEAKAGE, to MOM 3').signals.size).toBe(1);
-    expect(readMessage(lexicon, 'lea to dad 5').signals.size).toBe(0);
+    expect(readMessage(lexicon, 'leaking it to ur dad 2nite').mask).toBe(0); // no number
+    expect(readMessage(lexicon, 'leaked to dad 5 times').mask).toBe(1);
+    expect(readMessage(lexicon, 'LEAKAGE, to MOM 3').mask).toBe(1);
+    expect(readMessage(lexicon, 'lea to dad 5').mask).toBe(0);
   });
 });
 
@@ -158,9 +163,7 @@ describe('properties', () => {
           const window = messages.slice(Math.max(0, i + 1 - lex.rules.window.messages), i + 1);
           const last = readMessage(lex, text);
           const fresh = judgeConversation(lex, window);
-          expect(verdict.fire).toBe(
-            last.signals.size > 0 && (!last.ignored || last.distress) ? fresh.fire : false,
-          );
+          expect(verdict.fire).toBe(last.mask !== 0 && (!last.ignored || last.distress) ? fresh.fire : false);
         });
       }),
       { numRuns: 200 },
@@ -180,19 +183,21 @@ describe('properties', () => {
       { numRuns: 500 },
     );
   });
-  it('the work is linear in the text: tokens looked at grow with length, not faster', () => {
-    // Count term attempts through a proxy on the index: 10x the text, at most ~10x the attempts.
+  it('the work is linear in the text: terms tried grow with length, not faster', () => {
+    // Count the terms tried through proxies on the index (a fresh memo, so every lookup goes
+    // through them): 10x the text, at most ~10x the attempts.
     const attempts = (text: string) => {
       let n = 0;
+      const counting = (terms: unknown[]) =>
+        new Proxy(terms, {
+          get: (t, p) => (typeof p === 'string' && /^\d+$/.test(p) && n++, Reflect.get(t, p)),
+        });
       const counted = {
         ...lex,
-        byWord: new Map(
-          [...lex.byWord].map(([k, v]) => [
-            k,
-            new Proxy(v, { get: (t, p) => (p === Symbol.iterator && n++, Reflect.get(t, p)) }),
-          ]),
-        ),
-      };
+        memo: new Map(),
+        byWord: new Map([...lex.byWord].map(([k, v]) => [k, counting(v)])),
+        byPrefix: new Map([...lex.byPrefix].map(([k, v]) => [k, counting(v)])),
+      } as typeof lex;
       readMessage(counted, text);
       return n;
     };
@@ -201,6 +206,14 @@ describe('properties', () => {
     const long = attempts(unit.repeat(20));
     expect(long).toBeLessThanOrEqual(short * 10 + 10);
     expect(long).toBeGreaterThan(0);
+  });
+  it('the per-token memo is bounded and gives the same readings as a fresh lexicon', () => {
+    const fresh = compileLexicon(rules.messages!);
+    const words = Array.from({ length: 25_000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
+    readMessage(fresh, words);
+    expect(fresh.memo.size).toBeLessThanOrEqual(20_000);
+    for (const text of ['I will send your nudes to all your followers', 'leaked to everyone', 'pay now'])
+      expect(readMessage(fresh, text)).toEqual(readMessage(compileLexicon(rules.messages!), text));
   });
   it('one message is read up to MAX_MESSAGE_CHARS', () => {
     expect(tokenize('a '.repeat(10_000)).length).toBeLessThanOrEqual(1000);
