@@ -78,6 +78,8 @@ async function run(browser, n, how) {
     async (all, burst) => {
       const start = performance.now();
       for (let i = 0; i < all.length; i += burst) {
+        // Marks the second half in the trace: what the messages cost once the code is warm.
+        if (i === Math.floor(all.length / burst / 2) * burst) console.timeStamp('pausa-bench-half');
         await window.receive(all.slice(i, i + burst), 0);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -98,9 +100,11 @@ async function run(browser, n, how) {
   return { wall, script: (after.ScriptDuration - before.ScriptDuration) * 1000, ...measured };
 }
 
-/** Time of Chromium's calls into a chrome-extension:// script (outermost ones only), and the
- * longest one (ms). */
+/** Time of Chromium's calls into a chrome-extension:// script (outermost ones only), the longest
+ * one (ms), and the time of those in the run's second half (after the page's `pausa-bench-half`
+ * mark: the reader's code compiled and optimised by then). */
 function traced(events) {
+  const half = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'pausa-bench-half')?.ts;
   const calls = events
     .filter(
       (e) =>
@@ -110,15 +114,17 @@ function traced(events) {
     )
     .sort((a, b) => a.ts - b.ts);
   let total = 0;
+  let warm = 0;
   let longest = 0;
   let end = 0;
   for (const call of calls) {
     if (call.ts < end) continue; // inside the previous one
     end = call.ts + call.dur;
     total += call.dur / 1000;
+    if (half !== undefined && call.ts >= half) warm += call.dur / 1000;
     longest = Math.max(longest, call.dur / 1000);
   }
-  return { pausa: total, longest };
+  return { pausa: total, longest, warm: half === undefined ? NaN : warm };
 }
 
 /** Time of samples in chrome-extension:// scripts, and the longest unbroken run of them (ms). */
@@ -204,6 +210,10 @@ for (const [name, all] of Object.entries(results))
       `| ${name} | ${how} | ${f(median(rs.map((r) => r.wall)))} | ${f(median(rs.map((r) => r.script)))} | ${f(pausa)} | ${(pausa / (MESSAGES / 100)).toFixed(3)} | ${f(perHundred[`${name} ${how}`].longest)} |`,
     );
   }
+const warm = median(results['C8 on'].filter((r) => r.how === 'trace').map((r) => r.warm));
+console.log(
+  `\nC8 on, second half of the messages only (trace; the code warm): ${f(warm)} ms, ${(warm / (MESSAGES / 200)).toFixed(3)} ms per 100 messages`,
+);
 for (const how of ['profile', 'trace']) {
   const { per, longest } = perHundred[`C8 on ${how}`];
   console.log(
