@@ -1,16 +1,14 @@
-// `npm run eval:messages [-- --held-out | --held-out-2 | --all]`: C8's matcher on the evaluation
-// set in tests/fixtures/messages/ (see its README). The default prints the tuning part's figures
-// and its misses; --held-out and --held-out-2 print a held-out part's figures only (never its
-// lines: nobody tunes on them).
+// `npm run eval:messages [-- --held-out | --all]`: C8's matcher on the evaluation set in
+// tests/fixtures/messages/ (see its README). The default prints the tuning part's figures and its
+// misses; --held-out prints the held-out part's figures only (never its lines: nobody tunes on
+// them).
 import { typescriptLoader } from './typescript.mjs';
 
 const part = process.argv.includes('--held-out')
   ? 'held-out'
-  : process.argv.includes('--held-out-2')
-    ? 'held-out-2'
-    : process.argv.includes('--all')
-      ? 'all'
-      : 'tuning';
+  : process.argv.includes('--all')
+    ? 'all'
+    : 'tuning';
 const vite = await typescriptLoader();
 try {
   const { evaluate, longChat } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
@@ -35,9 +33,9 @@ try {
   const fired = chats.reduce((a, c) => a + c.fired, 0);
   const messages = chats.reduce((a, c) => a + c.messages, 0);
   console.log(`| all | ${messages} | ${fired} | ${pct(fired / messages)} |`);
-  if (!part.startsWith('held-out'))
+  if (part !== 'held-out')
     for (const c of chats) for (const e of c.examples) console.log(`  ${c.lang}: ${e}`);
-  if (!part.startsWith('held-out') && misses.length) {
+  if (part !== 'held-out' && misses.length) {
     console.log('\nmisses:');
     for (const m of misses)
       console.log(

@@ -302,11 +302,13 @@ interface CompiledTerm {
   anchor: number;
 }
 
-/** A core rule with its signals as bits (an unknown id: the rule never holds). */
+/** A core rule with its signals as bits (an unknown id in `all` or `also`: the rule never holds;
+ * in `any`, that one signal is left out). `any` 0: no such condition. */
 interface CoreRule {
   message: boolean;
   all: number;
   also: number;
+  any: number;
   possible: boolean;
 }
 
@@ -345,11 +347,13 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     core: packed.core.map((rule) => {
       const all = rule.all.map(bitOf);
       const also = (rule.also ?? []).map(bitOf);
+      const any = (rule.any ?? []).map(bitOf).filter((bit) => bit !== -1);
       return {
         message: rule.scope === 'message',
         all: all.reduce((a, b) => a | b, 0),
         also: also.reduce((a, b) => a | b, 0),
-        possible: ![...all, ...also].includes(-1),
+        any: any.reduce((a, b) => a | b, 0),
+        possible: ![...all, ...also].includes(-1) && (!rule.any?.length || any.length > 0),
       };
     }),
     signals: packed.signals,
@@ -497,8 +501,13 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], exp
       rule.possible &&
       has(present, rule.also) &&
       (rule.message
-        ? window.some((reading) => !reading.ignored && has(reading.mask, rule.all))
-        : has(present, rule.all)),
+        ? window.some(
+            (reading) =>
+              !reading.ignored &&
+              has(reading.mask, rule.all) &&
+              (rule.any === 0 || (reading.mask & rule.any) !== 0),
+          )
+        : has(present, rule.all) && (rule.any === 0 || (present & rule.any) !== 0)),
   );
   return { fire: core, score, signals, distress };
 }

@@ -49,7 +49,8 @@ export const MessageRules = z.object({
   /** At most 30: a message's signals are one bit each in a small integer (extortion.ts MAX_SIGNALS). */
   signals: z.array(MessageSignal).min(1).max(30),
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
-   * anywhere in the window (`window`), and every signal of `also` anywhere in the window.
+   * anywhere in the window (`window`), every signal of `also` anywhere in the window, and, when
+   * `any` is given, at least one of its signals with them (in that same message for `message`).
    * Money, deadlines or "answer me" alone never fire. */
   core: z
     .array(
@@ -57,6 +58,7 @@ export const MessageRules = z.object({
         scope: z.enum(['message', 'window']),
         all: z.array(z.string()).min(1).max(6),
         also: z.array(z.string()).max(6).optional(),
+        any: z.array(z.string()).min(1).max(20).optional(),
       }),
     )
     .min(1)
