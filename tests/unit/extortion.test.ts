@@ -274,13 +274,13 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
     }
   });
   // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which the
-  // held-out part meets in four languages of eight (README, "How well it works"). Floors at the
-  // figures measured once, on 2026-12-01, with rules revision 6: a change to the vocabulary may only
-  // improve them.
-  it('held-out part (fresh3/): kept at its measured figures', () => {
+  // held-out part does not meet in any language (README, "How well it works"). Floors at the
+  // figures measured once, on 2026-12-01, with rules revision 7: a change to the vocabulary may
+  // only improve them.
+  it('held-out part (fresh4/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(65);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(49);
     expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBe(0);
     expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBe(0);
   });
