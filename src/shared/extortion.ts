@@ -303,12 +303,13 @@ interface CompiledTerm {
 }
 
 /** A core rule with its signals as bits (an unknown id in `all` or `also`: the rule never holds;
- * in `any`, that one signal is left out). `any` 0: no such condition. */
+ * in `any` or `none`, that one signal is left out). `any` 0: no such condition. */
 interface CoreRule {
   message: boolean;
   all: number;
   also: number;
   any: number;
+  none: number;
   possible: boolean;
 }
 
@@ -348,11 +349,13 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
       const all = rule.all.map(bitOf);
       const also = (rule.also ?? []).map(bitOf);
       const any = (rule.any ?? []).map(bitOf).filter((bit) => bit !== -1);
+      const none = (rule.none ?? []).map(bitOf).filter((bit) => bit !== -1);
       return {
         message: rule.scope === 'message',
         all: all.reduce((a, b) => a | b, 0),
         also: also.reduce((a, b) => a | b, 0),
         any: any.reduce((a, b) => a | b, 0),
+        none: none.reduce((a, b) => a | b, 0),
         possible: ![...all, ...also].includes(-1) && (!rule.any?.length || any.length > 0),
       };
     }),
@@ -505,9 +508,12 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], exp
             (reading) =>
               !reading.ignored &&
               has(reading.mask, rule.all) &&
-              (rule.any === 0 || (reading.mask & rule.any) !== 0),
+              (rule.any === 0 || (reading.mask & rule.any) !== 0) &&
+              (reading.mask & rule.none) === 0,
           )
-        : has(present, rule.all) && (rule.any === 0 || (present & rule.any) !== 0)),
+        : has(present, rule.all) &&
+          (rule.any === 0 || (present & rule.any) !== 0) &&
+          (present & rule.none) === 0),
   );
   return { fire: core, score, signals, distress };
 }

@@ -50,8 +50,8 @@ export const MessageRules = z.object({
   signals: z.array(MessageSignal).min(1).max(30),
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
    * anywhere in the window (`window`), every signal of `also` anywhere in the window, and, when
-   * `any` is given, at least one of its signals with them (in that same message for `message`).
-   * Money, deadlines or "answer me" alone never fire. */
+   * `any` is given, at least one of its signals with them (in that same message for `message`),
+   * and none of the signals of `none` there. Money, deadlines or "answer me" alone never fire. */
   core: z
     .array(
       z.object({
@@ -59,6 +59,7 @@ export const MessageRules = z.object({
         all: z.array(z.string()).min(1).max(6),
         also: z.array(z.string()).max(6).optional(),
         any: z.array(z.string()).min(1).max(20).optional(),
+        none: z.array(z.string()).min(1).max(6).optional(),
       }),
     )
     .min(1)
