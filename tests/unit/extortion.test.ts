@@ -291,14 +291,14 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
   });
   // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which the
   // held-out part does not meet in any language (README, "How well it works"). Floors at the
-  // figures measured once, on 2026-12-01, with rules revision 8: a change to the vocabulary may
+  // figures measured once, on 2026-12-01, with rules revision 9: a change to the vocabulary may
   // only improve them.
-  it('held-out part (fresh5/): kept at its measured figures', () => {
+  it('held-out part (fresh6/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(46);
-    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(8);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(494);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(36);
+    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(1);
+    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(390);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
