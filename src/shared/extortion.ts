@@ -206,7 +206,7 @@ export function expandTerm(
  */
 export type PackedPart = string | string[];
 /** The packed form's version: a page refuses another (the background packs again on update). */
-export const PACKED_FORMAT = 2;
+export const PACKED_FORMAT = 3;
 export interface PackedLexicon {
   format: typeof PACKED_FORMAT;
   window: MessageRules['window'];
@@ -214,21 +214,36 @@ export interface PackedLexicon {
   core: MessageRules['core'];
   aliases: Record<string, string>;
   signals: Array<Pick<MessageSignal, 'id' | 'weight' | 'effect'>>;
-  /** [signal index, anchor (see `anchorOf`), ...parts] */
+  /** Every term once: [signal index, anchor (see `anchorOf`), ...parts]. */
   terms: Array<[number, number, ...PackedPart[]]>;
+  /** Term numbers by the token that anchors them: a word (each word of a group anchor), the first
+   * three letters of a prefix anchor, or a number. A page compiles only the terms the tokens of
+   * its messages look up. */
+  byWord: Record<string, number[]>;
+  byPrefix: Record<string, number[]>;
+  byNumber: number[];
 }
 
 export function packLexicon(rules: MessageRules): PackedLexicon {
   const terms: PackedLexicon['terms'] = [];
+  const byWord: Record<string, number[]> = {};
+  const byPrefix: Record<string, number[]> = {};
+  const byNumber: number[] = [];
+  const add = (index: Record<string, number[]>, key: string, id: number) => {
+    if (Object.hasOwn(index, key)) index[key]!.push(id);
+    else index[key] = [id];
+  };
   rules.signals.forEach((signal, index) => {
     for (const list of Object.values(signal.terms))
       for (const term of list) {
         const expanded = expandTerm(term, rules.aliases);
         if ('error' in expanded) continue; // refused by the schema already
-        for (const parts of expanded)
+        for (const parts of expanded) {
+          const anchor = anchorOf(parts);
+          const id = terms.length;
           terms.push([
             index,
-            anchorOf(parts),
+            anchor,
             ...parts.map((part): PackedPart => {
               if ('word' in part) return part.word;
               if ('oneOf' in part) return [...part.oneOf];
@@ -236,6 +251,12 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
               return 'number' in part ? '#' : '*';
             }),
           ]);
+          const at = parts[anchor]!;
+          if ('word' in at) add(byWord, at.word, id);
+          else if ('oneOf' in at) for (const word of at.oneOf) add(byWord, word, id);
+          else if ('prefix' in at) add(byPrefix, at.prefix.slice(0, 3), id);
+          else if ('number' in at) byNumber.push(id);
+        }
       }
   });
   const { window, threshold, core, aliases } = rules;
@@ -247,6 +268,9 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     aliases,
     signals: rules.signals.map(({ id, weight, effect }) => ({ id, weight, effect })),
     terms,
+    byWord,
+    byPrefix,
+    byNumber,
   };
 }
 
@@ -317,15 +341,14 @@ export interface Lexicon {
   rules: Pick<PackedLexicon, 'window' | 'threshold' | 'core'>;
   core: CoreRule[];
   signals: PackedLexicon['signals'];
-  byWord: Map<string, CompiledTerm[]>;
-  /** Terms anchored on a prefix, keyed by its first three letters. */
-  byPrefix: Map<string, CompiledTerm[]>;
-  /** Terms anchored on a number. */
-  byNumber: CompiledTerm[];
   aliases: ReadonlyMap<string, string>;
   /** Signals whose effect is to ignore the message, or to show distress, as bits. */
   ignoreBits: number;
   distressBits: number;
+  /** The packed vocabulary, compiled a term at a time when a message's token first needs it. */
+  packed: PackedLexicon;
+  compiled: Array<CompiledTerm | undefined>;
+  parts: Map<string, CompiledPart>;
   /** Every term a token can be the anchor of (word, prefix or number), looked up once per
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
   memo: Map<string, CompiledTerm[]>;
@@ -336,6 +359,8 @@ export const MAX_SIGNALS = 30;
 const MEMO_SIZE = 20_000;
 const NO_TERMS: CompiledTerm[] = [];
 
+/** What a page does with the stored vocabulary: the rules' small parts now, the terms on demand
+ * (a page start costs next to nothing, whatever the size of the vocabulary). */
 export function unpackLexicon(packed: PackedLexicon): Lexicon {
   const bitOf = (id: string) => {
     const index = packed.signals.findIndex((s) => s.id === id);
@@ -343,7 +368,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
   };
   const bits = (effect: string) =>
     packed.signals.reduce((all, s, i) => (s.effect === effect && i < MAX_SIGNALS ? all | (1 << i) : all), 0);
-  const lex: Lexicon = {
+  return {
     rules: { window: packed.window, threshold: packed.threshold, core: packed.core },
     core: packed.core.map((rule) => {
       const all = rule.all.map(bitOf);
@@ -360,62 +385,73 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
       };
     }),
     signals: packed.signals,
-    byWord: new Map(),
-    byPrefix: new Map(),
-    byNumber: [],
     aliases: new Map(Object.entries(packed.aliases)),
     ignoreBits: bits('ignore-message'),
     distressBits: bits('distress'),
+    packed,
+    compiled: [],
+    parts: new Map(),
     memo: new Map(),
   };
-  const add = (map: Map<string, CompiledTerm[]>, key: string, term: CompiledTerm) => {
-    const list = map.get(key);
-    if (list) list.push(term);
-    else map.set(key, [term]);
-  };
-  // Parts repeat across terms (the same word, the same group): one object each.
-  const parts = new Map<string, CompiledPart>();
-  const unpack = (packedPart: PackedPart): CompiledPart => {
-    const key = Array.isArray(packedPart) ? `|${packedPart.join('|')}` : packedPart;
-    let part = parts.get(key);
-    if (!part) {
-      part = Array.isArray(packedPart)
-        ? { kind: ONE_OF, text: '', words: new Set(packedPart) }
-        : packedPart === '#'
-          ? { kind: NUMBER, text: '', words: null }
-          : packedPart === '*'
-            ? { kind: ANY, text: '', words: null }
-            : packedPart.endsWith('*')
-              ? { kind: PREFIX, text: packedPart.slice(0, -1), words: null }
-              : { kind: WORD, text: packedPart, words: null };
-      parts.set(key, part);
-    }
-    return part;
-  };
-  for (const [signal, anchor, ...packedParts] of packed.terms) {
-    // (The schema allows no more signals than fit; a packed lexicon from elsewhere may.)
-    if (signal >= MAX_SIGNALS) continue;
-    const term = { bit: 1 << signal, parts: packedParts.map(unpack), anchor };
-    const part = term.parts[anchor];
-    if (!part) continue;
-    if (part.kind === WORD) add(lex.byWord, part.text, term);
-    else if (part.kind === ONE_OF) for (const word of part.words!) add(lex.byWord, word, term);
-    else if (part.kind === PREFIX) add(lex.byPrefix, part.text.slice(0, 3), term);
-    else if (part.kind === NUMBER) lex.byNumber.push(term);
-  }
-  return lex;
 }
 
 export const compileLexicon = (rules: MessageRules): Lexicon => unpackLexicon(packLexicon(rules));
 
+/** One packed term as the matcher uses it (null: a signal beyond MAX_SIGNALS, or no anchor). */
+function compileTerm(lex: Lexicon, id: number): CompiledTerm | null {
+  const cached = lex.compiled[id];
+  if (cached) return cached;
+  const packedTerm = lex.packed.terms[id];
+  if (!packedTerm) return null;
+  const [signal, anchor, ...packedParts] = packedTerm;
+  // (The schema allows no more signals than fit; a packed lexicon from elsewhere may.)
+  if (signal >= MAX_SIGNALS || !packedParts[anchor]) return null;
+  const term: CompiledTerm = { bit: 1 << signal, parts: packedParts.map((p) => compilePart(lex, p)), anchor };
+  lex.compiled[id] = term;
+  return term;
+}
+
+/** A part as the matcher uses it; parts repeat across terms (the same word, the same group): one
+ * object each. */
+function compilePart(lex: Lexicon, packedPart: PackedPart): CompiledPart {
+  const key = Array.isArray(packedPart) ? `|${packedPart.join('|')}` : packedPart;
+  let part = lex.parts.get(key);
+  if (!part) {
+    part = Array.isArray(packedPart)
+      ? { kind: ONE_OF, text: '', words: new Set(packedPart) }
+      : packedPart === '#'
+        ? { kind: NUMBER, text: '', words: null }
+        : packedPart === '*'
+          ? { kind: ANY, text: '', words: null }
+          : packedPart.endsWith('*')
+            ? { kind: PREFIX, text: packedPart.slice(0, -1), words: null }
+            : { kind: WORD, text: packedPart, words: null };
+    lex.parts.set(key, part);
+  }
+  return part;
+}
+
 /** The terms anchored on this token: its word's, its first three letters' (prefixes), or the
- * numbers'. */
-function termsFor(lex: Lexicon, token: string): CompiledTerm[] {
+ * numbers'. Exported for the tests (the work per message is the sum of these). */
+export function termsFor(lex: Lexicon, token: string): CompiledTerm[] {
   let terms = lex.memo.get(token);
   if (terms === undefined) {
-    const word = token === '#' ? lex.byNumber : lex.byWord.get(token);
-    const prefix = token.length >= 3 ? lex.byPrefix.get(token.slice(0, 3)) : undefined;
-    terms = word && prefix ? [...word, ...prefix] : (word ?? prefix ?? NO_TERMS);
+    const { byWord, byPrefix, byNumber } = lex.packed;
+    const ids: number[] = [];
+    if (token === '#') ids.push(...byNumber);
+    else if (Object.hasOwn(byWord, token)) ids.push(...byWord[token]!);
+    if (token.length >= 3) {
+      const head = token.slice(0, 3);
+      if (Object.hasOwn(byPrefix, head)) ids.push(...byPrefix[head]!);
+    }
+    terms = NO_TERMS;
+    if (ids.length) {
+      terms = [];
+      for (const id of ids) {
+        const term = compileTerm(lex, id);
+        if (term) terms.push(term);
+      }
+    }
     if (lex.memo.size >= MEMO_SIZE) lex.memo.clear();
     lex.memo.set(token, terms);
   }

@@ -12,6 +12,7 @@ import {
   packLexicon,
   PACKED_FORMAT,
   readMessage,
+  termsFor,
   tokenize,
   unpackLexicon,
 } from '../../src/shared/extortion';
@@ -60,8 +61,11 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     // [signal, anchor, ...parts]: "nudes" (part 2) is the longest single word.
     expect(packed.terms[0]).toEqual([0, 2, ['send', 'post'], 'your', 'nudes', 'to', '#']);
     // Survives storage (JSON) and matches where the anchor is, not only at a message's start.
+    expect(packed.byWord).toEqual({ nudes: [0] });
     const lexicon = unpackLexicon(JSON.parse(JSON.stringify(packed)));
-    expect(lexicon.byWord.get('nudes')).toHaveLength(1);
+    expect(lexicon.compiled).toHaveLength(0); // compiled when a message needs it
+    expect(termsFor(lexicon, 'nudes')).toHaveLength(1);
+    expect(termsFor(lexicon, 'constructor')).toHaveLength(0); // own keys only
     expect(readMessage(lexicon, 'ok so I will POST your nudes to 300 people').mask).toBe(1);
     expect(readMessage(lexicon, 'post your photos to 3 people').mask).toBe(0);
   });
@@ -246,23 +250,10 @@ describe('properties', () => {
     );
   });
   it('the work is linear in the text: terms tried grow with length, not faster', () => {
-    // Count the terms tried through proxies on the index (a fresh memo, so every lookup goes
-    // through them): 10x the text, at most ~10x the attempts.
-    const attempts = (text: string) => {
-      let n = 0;
-      const counting = (terms: unknown[]) =>
-        new Proxy(terms, {
-          get: (t, p) => (typeof p === 'string' && /^\d+$/.test(p) && n++, Reflect.get(t, p)),
-        });
-      const counted = {
-        ...lex,
-        memo: new Map(),
-        byWord: new Map([...lex.byWord].map(([k, v]) => [k, counting(v)])),
-        byPrefix: new Map([...lex.byPrefix].map(([k, v]) => [k, counting(v)])),
-      } as typeof lex;
-      readMessage(counted, text);
-      return n;
-    };
+    // The matcher tries, at each token, the terms anchored on it (termsFor): 10x the text, at most
+    // ~10x the attempts.
+    const attempts = (text: string) =>
+      tokenize(text, lex.aliases).reduce((sum, token) => sum + termsFor(lex, token).length, 0);
     const unit = 'send the pics to your friends or pay me now ';
     const short = attempts(unit.repeat(2));
     const long = attempts(unit.repeat(20));
