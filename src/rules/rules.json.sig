@@ -1,1 +1,1 @@
-zJqBiOr51vms+stbPuo+INbr1ZqN9lYJyOIgR4qmBA+umJZFQsnNf0W73QfdBhuGqiJPBtFNkuWeTVlBedq4CQ==
+QrlODguwe0UrfMs0ZcPlw4I+UTNu28btPUjr68ApU0pgY3I4emaeZfr3ULLAiKZkxx7QQVxY2LGxfbyGOX8CCQ==

@@ -222,6 +222,8 @@ export interface PackedLexicon {
   byWord: Record<string, number[]>;
   byPrefix: Record<string, number[]>;
   byNumber: number[];
+  /** The word model, as the rules give it. */
+  model?: MessageRules['model'];
 }
 
 export function packLexicon(rules: MessageRules): PackedLexicon {
@@ -271,6 +273,7 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     byWord,
     byPrefix,
     byNumber,
+    ...(rules.model ? { model: rules.model } : {}),
   };
 }
 
@@ -352,6 +355,8 @@ export interface Lexicon {
   /** Every term a token can be the anchor of (word, prefix or number), looked up once per
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
   memo: Map<string, CompiledTerm[]>;
+  /** The word model, its guard signals as bits; null when the rules have none. */
+  model: { weights: Record<string, number>; bias: number; threshold: number; guard: number } | null;
 }
 
 /** Signals a message can have: one bit each in a small integer. */
@@ -392,6 +397,14 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     compiled: [],
     parts: new Map(),
     memo: new Map(),
+    model: packed.model
+      ? {
+          weights: packed.model.weights,
+          bias: packed.model.bias,
+          threshold: packed.model.threshold,
+          guard: (packed.model.guard ?? []).map(bitOf).reduce((a, b) => (b === -1 ? a : a | b), 0),
+        }
+      : null,
   };
 }
 
@@ -486,6 +499,8 @@ export interface MessageReading {
   /** Reported speech, news, a warning: counts for nothing. */
   ignored: boolean;
   distress: boolean;
+  /** The word model's words and word pairs in the message (none without a model). */
+  features: string[];
 }
 
 export function readMessage(lex: Lexicon, text: string): MessageReading {
@@ -498,8 +513,61 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
       if ((mask & term.bit) === 0 && matchesAt(tokens, at - term.anchor, term.parts)) mask |= term.bit;
     }
   }
-  return { mask, ignored: (mask & lex.ignoreBits) !== 0, distress: (mask & lex.distressBits) !== 0 };
+  const features: string[] = [];
+  const model = lex.model;
+  if (model)
+    for (let at = 0; at < tokens.length; at++) {
+      const token = tokens[at]!;
+      if (Object.hasOwn(model.weights, token)) features.push(token);
+      if (at + 1 < tokens.length) {
+        const pair = `${token} ${tokens[at + 1]!}`;
+        if (Object.hasOwn(model.weights, pair)) features.push(pair);
+      }
+    }
+  return {
+    mask,
+    ignored: (mask & lex.ignoreBits) !== 0,
+    distress: (mask & lex.distressBits) !== 0,
+    features,
+  };
 }
+
+/** The words and word pairs of a conversation, each once: what the word model is trained on
+ * (scripts/train-messages.mjs) and what it weighs in the page. */
+export function modelFeatures(
+  messages: readonly string[],
+  aliases: ReadonlyMap<string, string> | Readonly<Record<string, string>> = NO_ALIASES,
+): string[] {
+  const features = new Set<string>();
+  for (const message of messages) {
+    const tokens = tokenize(message, aliases);
+    for (let at = 0; at < tokens.length; at++) {
+      features.add(tokens[at]!);
+      if (at + 1 < tokens.length) features.add(`${tokens[at]!} ${tokens[at + 1]!}`);
+    }
+  }
+  return [...features];
+}
+
+/** The word model's probability for a window of messages (0 without a model). */
+export function modelProbability(lex: Lexicon, window: readonly MessageReading[]): number {
+  const model = lex.model;
+  if (!model) return 0;
+  const seen = new Set<string>();
+  let z = model.bias;
+  for (const reading of window)
+    for (const feature of reading.features)
+      if (!seen.has(feature)) {
+        seen.add(feature);
+        z += model.weights[feature]!;
+      }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Whether a new message can change the verdict: it has a signal or a word the model weighs, and
+ * is not reported speech (news, a warning) with no distress in it. */
+export const canFire = (reading: MessageReading): boolean =>
+  (reading.mask !== 0 || reading.features.length > 0) && (!reading.ignored || reading.distress);
 
 /** The ids of the signals in a mask, sorted (the evaluation's report, tests). */
 export function signalIds(lex: Lexicon, mask: number): string[] {
@@ -533,7 +601,8 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], exp
     if (present & (1 << i)) score += lex.signals[i]!.weight;
   const signals = explain ? signalIds(lex, present) : [];
   // The core is looked at only when the score is there: most windows stop here.
-  if (score < lex.rules.threshold) return { fire: false, score, signals, distress };
+  if (score < lex.rules.threshold)
+    return { fire: modelFires(lex, window, present), score, signals, distress };
   const has = (mask: number, bits: number) => (mask & bits) === bits;
   const core = lex.core.some(
     (rule) =>
@@ -551,7 +620,14 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], exp
           (rule.any === 0 || (present & rule.any) !== 0) &&
           (present & rule.none) === 0),
   );
-  return { fire: core, score, signals, distress };
+  return { fire: core || modelFires(lex, window, present), score, signals, distress };
+}
+
+/** The word model's say: above its threshold, with one of its guard signals in the window. */
+function modelFires(lex: Lexicon, window: readonly MessageReading[], present: number): boolean {
+  const model = lex.model;
+  if (!model || (model.guard !== 0 && (present & model.guard) === 0)) return false;
+  return modelProbability(lex, window) > model.threshold;
 }
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */
@@ -594,7 +670,7 @@ export class ConversationWindows {
     window.readings.push(reading);
     // A message that adds nothing cannot make the window fire (most messages say nothing): the
     // judgement runs only after one that does.
-    if (reading.mask === 0 || (reading.ignored && !reading.distress)) return QUIET;
+    if (!canFire(reading)) return QUIET;
     return judgeWindow(this.lex, window.readings, false);
   }
 }

@@ -31,6 +31,21 @@ export const MessageSignal = z.object({
 });
 export type MessageSignal = z.infer<typeof MessageSignal>;
 
+/** C8's word model (scripts/train-messages.mjs): a logistic regression over the words and word
+ * pairs of the recent messages, for threats worded in ways the vocabulary does not hold. */
+export const MessageModel = z.object({
+  /** Weight of each word and word pair ("a b"), as `tokenize` spells them. */
+  weights: z
+    .record(z.string().min(1).max(81), z.number().min(-50).max(50))
+    .refine((weights) => Object.keys(weights).length <= 20_000, 'at most 20,000 weights'),
+  bias: z.number().min(-50).max(50),
+  /** The panel when the recent messages' probability is above this (and `guard` holds). */
+  threshold: z.number().min(0).max(1),
+  /** And one of these signals is in the window (none given: no such condition). */
+  guard: z.array(z.string()).max(30).default([]),
+});
+export type MessageModel = z.infer<typeof MessageModel>;
+
 export const MessageRules = z.object({
   /** The sliding window of recent messages a conversation is scored on. */
   window: z.object({
@@ -64,6 +79,7 @@ export const MessageRules = z.object({
     )
     .min(1)
     .max(40),
+  model: MessageModel.optional(),
 });
 export type MessageRules = z.infer<typeof MessageRules>;
 

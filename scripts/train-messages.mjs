@@ -1,0 +1,26 @@
+// `npm run train:messages`: C8's word model (issue #13), trained on the evaluation set's tuning
+// part only (tests/fixtures/messages/train.ts says how) and written into src/rules/rules.json
+// (`messages.model`): data in the signed rules like the vocabulary, so a new model ships as a
+// rules update. The guard signals already in the rules are kept. Deterministic: the same data
+// gives the same weights (tests/unit/extortion.test.ts checks the rules hold them). Then format,
+// raise `revision` and sign (README, "Publishing rules").
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { typescriptLoader } from './typescript.mjs';
+
+const RULES = fileURLToPath(new URL('../src/rules/rules.json', import.meta.url));
+const vite = await typescriptLoader();
+try {
+  const { trainModel } = await vite.ssrLoadModule('/tests/fixtures/messages/train.ts');
+  const rules = JSON.parse(readFileSync(RULES, 'utf8'));
+  const { model, examples, threats, recall } = trainModel(rules.messages.aliases ?? {});
+  rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
+  writeFileSync(RULES, `${JSON.stringify(rules, null, 2)}\n`);
+  console.log(
+    `trained on ${examples} conversations (${threats} threats): ${Object.keys(model.weights).length} weights, ` +
+      `threshold ${model.threshold}, cross-validated recall ${(recall * 100).toFixed(1)} % at 3 % false positives. ` +
+      'Next: npx prettier --write src/rules/rules.json, raise revision, npm run rules -- sign.',
+  );
+} finally {
+  await vite.close();
+}
