@@ -222,8 +222,18 @@ export interface PackedLexicon {
   byWord: Record<string, number[]>;
   byPrefix: Record<string, number[]>;
   byNumber: number[];
-  /** The word model, as the rules give it. */
-  model?: MessageRules['model'];
+  /** The word model with its words and word pairs numbered: `weights[n]` is feature n's weight;
+   * `words` gives a word's number, `pairs` a pair's by its first and second word. */
+  model?: PackedModel;
+}
+
+export interface PackedModel {
+  bias: number;
+  threshold: number;
+  guard: string[];
+  weights: number[];
+  words: Record<string, number>;
+  pairs: Record<string, Record<string, number>>;
 }
 
 export function packLexicon(rules: MessageRules): PackedLexicon {
@@ -273,7 +283,31 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     byWord,
     byPrefix,
     byNumber,
-    ...(rules.model ? { model: rules.model } : {}),
+    ...(rules.model ? { model: packModel(rules.model) } : {}),
+  };
+}
+
+function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
+  const features = Object.keys(model.weights).sort();
+  const words: Record<string, number> = {};
+  const pairs: Record<string, Record<string, number>> = {};
+  features.forEach((feature, n) => {
+    const space = feature.indexOf(' ');
+    if (space < 0) {
+      words[feature] = n;
+      return;
+    }
+    const first = feature.slice(0, space);
+    if (!Object.hasOwn(pairs, first)) pairs[first] = {};
+    pairs[first]![feature.slice(space + 1)] = n;
+  });
+  return {
+    bias: model.bias,
+    threshold: model.threshold,
+    guard: model.guard,
+    weights: features.map((feature) => model.weights[feature]!),
+    words,
+    pairs,
   };
 }
 
@@ -354,9 +388,19 @@ export interface Lexicon {
   parts: Map<string, CompiledPart>;
   /** Every term a token can be the anchor of (word, prefix or number), looked up once per
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
-  memo: Map<string, CompiledTerm[]>;
+  memo: Map<string, TokenInfo>;
   /** The word model, its guard signals as bits; null when the rules have none. */
-  model: { weights: Record<string, number>; bias: number; threshold: number; guard: number } | null;
+  model: { weights: number[]; bias: number; threshold: number; guard: number } | null;
+}
+
+/** What one distinct token means to the matcher, looked up once (Lexicon.memo). */
+interface TokenInfo {
+  /** The terms anchored on it. */
+  terms: CompiledTerm[];
+  /** The word model's number for it (-1: none). */
+  word: number;
+  /** The word pairs the model weighs that start with it: the second word's number. */
+  next: Record<string, number> | null;
 }
 
 /** Signals a message can have: one bit each in a small integer. */
@@ -446,10 +490,12 @@ function compilePart(lex: Lexicon, packedPart: PackedPart): CompiledPart {
 
 /** The terms anchored on this token: its word's, its first three letters' (prefixes), or the
  * numbers'. Exported for the tests (the work per message is the sum of these). */
-export function termsFor(lex: Lexicon, token: string): CompiledTerm[] {
-  let terms = lex.memo.get(token);
-  if (terms === undefined) {
-    const { byWord, byPrefix, byNumber } = lex.packed;
+export const termsFor = (lex: Lexicon, token: string): CompiledTerm[] => tokenInfo(lex, token).terms;
+
+function tokenInfo(lex: Lexicon, token: string): TokenInfo {
+  let info = lex.memo.get(token);
+  if (info === undefined) {
+    const { byWord, byPrefix, byNumber, model } = lex.packed;
     const ids: number[] = [];
     if (token === '#') ids.push(...byNumber);
     else if (Object.hasOwn(byWord, token)) ids.push(...byWord[token]!);
@@ -457,7 +503,7 @@ export function termsFor(lex: Lexicon, token: string): CompiledTerm[] {
       const head = token.slice(0, 3);
       if (Object.hasOwn(byPrefix, head)) ids.push(...byPrefix[head]!);
     }
-    terms = NO_TERMS;
+    let terms = NO_TERMS;
     if (ids.length) {
       terms = [];
       for (const id of ids) {
@@ -465,10 +511,15 @@ export function termsFor(lex: Lexicon, token: string): CompiledTerm[] {
         if (term) terms.push(term);
       }
     }
+    info = {
+      terms,
+      word: model && Object.hasOwn(model.words, token) ? model.words[token]! : -1,
+      next: model && Object.hasOwn(model.pairs, token) ? model.pairs[token]! : null,
+    };
     if (lex.memo.size >= MEMO_SIZE) lex.memo.clear();
-    lex.memo.set(token, terms);
+    lex.memo.set(token, info);
   }
-  return terms;
+  return info;
 }
 
 function partMatches(part: CompiledPart, token: string): boolean {
@@ -499,31 +550,30 @@ export interface MessageReading {
   /** Reported speech, news, a warning: counts for nothing. */
   ignored: boolean;
   distress: boolean;
-  /** The word model's words and word pairs in the message (none without a model). */
-  features: string[];
+  /** The word model's words and word pairs in the message, by number, each once (none without a
+   * model). */
+  features: number[];
 }
 
 export function readMessage(lex: Lexicon, text: string): MessageReading {
   const tokens = tokenize(text, lex.aliases);
   let mask = 0;
+  const features: number[] = [];
   for (let at = 0; at < tokens.length; at++) {
-    const terms = termsFor(lex, tokens[at]!);
+    const token = tokens[at]!;
+    const info = tokenInfo(lex, token);
+    const terms = info.terms;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
       if ((mask & term.bit) === 0 && matchesAt(tokens, at - term.anchor, term.parts)) mask |= term.bit;
     }
-  }
-  const features: string[] = [];
-  const model = lex.model;
-  if (model)
-    for (let at = 0; at < tokens.length; at++) {
-      const token = tokens[at]!;
-      if (Object.hasOwn(model.weights, token)) features.push(token);
-      if (at + 1 < tokens.length) {
-        const pair = `${token} ${tokens[at + 1]!}`;
-        if (Object.hasOwn(model.weights, pair)) features.push(pair);
-      }
+    if (info.word >= 0 && !features.includes(info.word)) features.push(info.word);
+    const next = info.next;
+    if (next !== null && at + 1 < tokens.length && Object.hasOwn(next, tokens[at + 1]!)) {
+      const pair = next[tokens[at + 1]!]!;
+      if (!features.includes(pair)) features.push(pair);
     }
+  }
   return {
     mask,
     ignored: (mask & lex.ignoreBits) !== 0,
@@ -549,14 +599,15 @@ export function modelFeatures(
   return [...features];
 }
 
-/** The word model's probability for a window of messages (0 without a model). */
+/** The word model's probability for a window of messages (0 without a model): each word and
+ * word pair once. */
 export function modelProbability(lex: Lexicon, window: readonly MessageReading[]): number {
   const model = lex.model;
   if (!model) return 0;
-  const seen = new Set<string>();
   let z = model.bias;
-  for (const reading of window)
-    for (const feature of reading.features)
+  const seen = new Set<number>();
+  for (const { features } of window)
+    for (const feature of features)
       if (!seen.has(feature)) {
         seen.add(feature);
         z += model.weights[feature]!;
@@ -588,8 +639,14 @@ export interface Verdict {
 }
 
 /** Score a window of messages (oldest first). `explain`: list the signals that counted (the
- * evaluation's report); the page does without. */
-export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], explain = true): Verdict {
+ * evaluation's report); the page does without. `logit`: the word model's sum for this window when
+ * the caller keeps it (ConversationWindows), else it is worked out here. */
+export function judgeWindow(
+  lex: Lexicon,
+  window: readonly MessageReading[],
+  explain = true,
+  logit?: number,
+): Verdict {
   let present = 0;
   let distress = false;
   for (const reading of window) {
@@ -602,7 +659,7 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], exp
   const signals = explain ? signalIds(lex, present) : [];
   // The core is looked at only when the score is there: most windows stop here.
   if (score < lex.rules.threshold)
-    return { fire: modelFires(lex, window, present), score, signals, distress };
+    return { fire: modelFires(lex, window, present, logit), score, signals, distress };
   const has = (mask: number, bits: number) => (mask & bits) === bits;
   const core = lex.core.some(
     (rule) =>
@@ -620,14 +677,20 @@ export function judgeWindow(lex: Lexicon, window: readonly MessageReading[], exp
           (rule.any === 0 || (present & rule.any) !== 0) &&
           (present & rule.none) === 0),
   );
-  return { fire: core || modelFires(lex, window, present), score, signals, distress };
+  return { fire: core || modelFires(lex, window, present, logit), score, signals, distress };
 }
 
 /** The word model's say: above its threshold, with one of its guard signals in the window. */
-function modelFires(lex: Lexicon, window: readonly MessageReading[], present: number): boolean {
+function modelFires(
+  lex: Lexicon,
+  window: readonly MessageReading[],
+  present: number,
+  logit: number | undefined,
+): boolean {
   const model = lex.model;
   if (!model || (model.guard !== 0 && (present & model.guard) === 0)) return false;
-  return modelProbability(lex, window) > model.threshold;
+  const p = logit === undefined ? modelProbability(lex, window) : 1 / (1 + Math.exp(-logit));
+  return p > model.threshold;
 }
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */
@@ -644,11 +707,21 @@ export const PANEL_INTERVAL_MS = 60 * 60 * 1000;
 const QUIET: Verdict = { fire: false, score: 0, signals: [], distress: false };
 
 /**
- * Recent messages per conversation, kept as readings only (signal bits, never the text), within
- * the rules' window of messages and minutes. `add` returns the verdict after a new message.
+ * Recent messages per conversation, kept as readings only (signal bits and the model's words,
+ * never the text), within the rules' window of messages and minutes. `add` returns the verdict
+ * after a new message. The word model's sum is kept up to date as messages enter and leave (how
+ * many messages in the window have each word), so a message costs its own words, not the window's.
  */
+interface Window {
+  at: number[];
+  readings: MessageReading[];
+  /** How many messages in the window have each of the model's features (by number). */
+  counts: Uint8Array;
+  logit: number;
+}
+
 export class ConversationWindows {
-  private readonly windows = new Map<string, { at: number[]; readings: MessageReading[] }>();
+  private readonly windows = new Map<string, Window>();
 
   constructor(private readonly lex: Lexicon) {}
 
@@ -656,21 +729,43 @@ export class ConversationWindows {
     const { messages, minutes } = this.lex.rules.window;
     let window = this.windows.get(conversation);
     if (!window) {
-      window = { at: [], readings: [] };
+      const model = this.lex.model;
+      window = {
+        at: [],
+        readings: [],
+        counts: new Uint8Array(model ? model.weights.length : 0),
+        logit: model?.bias ?? 0,
+      };
       this.windows.set(conversation, window);
       if (this.windows.size > 50) this.windows.delete(this.windows.keys().next().value!);
     }
     const since = now - minutes * 60_000;
     while (window.at.length && (window.at[0]! < since || window.at.length >= messages)) {
       window.at.shift();
-      window.readings.shift();
+      this.count(window, window.readings.shift()!, -1);
     }
     const reading = readMessage(this.lex, text);
     window.at.push(now);
     window.readings.push(reading);
+    this.count(window, reading, 1);
     // A message that adds nothing cannot make the window fire (most messages say nothing): the
     // judgement runs only after one that does.
     if (!canFire(reading)) return QUIET;
-    return judgeWindow(this.lex, window.readings, false);
+    return judgeWindow(this.lex, window.readings, false, window.logit);
+  }
+
+  private count(window: Window, reading: MessageReading, delta: 1 | -1): void {
+    const model = this.lex.model;
+    if (!model) return;
+    const { features } = reading;
+    for (let i = 0; i < features.length; i++) {
+      const feature = features[i]!;
+      const before = window.counts[feature]!;
+      window.counts[feature] = before + delta;
+      if (before === 0) window.logit += model.weights[feature]!;
+      else if (before === 1 && delta < 0) window.logit -= model.weights[feature]!;
+    }
+    // An empty window starts again from the bias (no rounding left over).
+    if (window.readings.length === 0) window.logit = model.bias;
   }
 }
