@@ -400,7 +400,7 @@ interface TokenInfo {
   /** The word model's number for it (-1: none). */
   word: number;
   /** The word pairs the model weighs that start with it: the second word's number. */
-  next: Record<string, number> | null;
+  next: Map<string, number> | null;
 }
 
 /** Signals a message can have: one bit each in a small integer. */
@@ -514,7 +514,8 @@ function tokenInfo(lex: Lexicon, token: string): TokenInfo {
     info = {
       terms,
       word: model && Object.hasOwn(model.words, token) ? model.words[token]! : -1,
-      next: model && Object.hasOwn(model.pairs, token) ? model.pairs[token]! : null,
+      // (A Map: objects that come out of extension storage are slow to look up in the page.)
+      next: model && Object.hasOwn(model.pairs, token) ? new Map(Object.entries(model.pairs[token]!)) : null,
     };
     if (lex.memo.size >= MEMO_SIZE) lex.memo.clear();
     lex.memo.set(token, info);
@@ -569,10 +570,8 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
     }
     if (info.word >= 0 && !features.includes(info.word)) features.push(info.word);
     const next = info.next;
-    if (next !== null && at + 1 < tokens.length && Object.hasOwn(next, tokens[at + 1]!)) {
-      const pair = next[tokens[at + 1]!]!;
-      if (!features.includes(pair)) features.push(pair);
-    }
+    const pair = next !== null && at + 1 < tokens.length ? next.get(tokens[at + 1]!) : undefined;
+    if (pair !== undefined && !features.includes(pair)) features.push(pair);
   }
   return {
     mask,
