@@ -132,6 +132,9 @@ export async function registerContentScripts(patterns: string[]): Promise<void> 
   ] as Parameters<typeof browser.scripting.registerContentScripts>[0]);
 }
 
+/** The packed vocabulary last written to storage by this background (undefined: none yet). */
+let writtenLexicon: PackedLexicon | null | undefined;
+
 /** The packed vocabulary of the rules in force, packed again only when they change. */
 let packed: { rules: MessageRules; lexicon: PackedLexicon } | undefined;
 function packedLexicon(rules: MessageRules): PackedLexicon {
@@ -145,14 +148,18 @@ export const applyCoverage = serial(async (): Promise<{ missing: string[]; confi
   const [rules, config] = await Promise.all([currentRules(), currentConfig()]);
   const coverage = coverageFor(rules, config);
   const { granted, missing } = await checkPermissions(coveredPatterns(coverage, config));
+  // C8's vocabulary, compiled here once, only while C8 is on: a page that C8 reads takes it from
+  // here as it is. Written again only when it changes (it is a few hundred kilobytes, and a
+  // settings change should not wait for it).
+  const lexicon = coverage.extortion && rules.messages ? packedLexicon(rules.messages) : null;
+  const lexiconChanged = lexicon !== writtenLexicon;
   await browser.storage.local.set({
     [COVERAGE_KEY]: coverage,
     coverageMissing: missing,
     [LAST_PLAN_KEY]: lastPlanOf(config),
-    // C8's vocabulary, compiled here once, only while C8 is on: a page that C8 reads takes it
-    // from here as it is.
-    [MESSAGE_RULES_KEY]: coverage.extortion && rules.messages ? packedLexicon(rules.messages) : null,
+    ...(lexiconChanged ? { [MESSAGE_RULES_KEY]: lexicon } : {}),
   });
+  writtenLexicon = lexicon;
   await registerContentScripts(granted);
   return { missing, config };
 });

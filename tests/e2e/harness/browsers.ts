@@ -261,6 +261,28 @@ export async function setSettings(session: Session, settings: Record<string, unk
       { timeout: 10_000, polling: 100 },
       settings,
     );
+    // Sites added to the person's list are covered once the background has registered its
+    // scripts for them (after it has stored the new coverage): a page opened before would have none.
+    const extra = Array.isArray(settings.extraSites) ? (settings.extraSites as string[]) : [];
+    if (extra.length)
+      await page.waitForFunction(
+        async (sites: string[]) => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          const scripts = await api.scripting.getRegisteredContentScripts();
+          const matches = scripts.flatMap((s) => s.matches ?? []);
+          const checks = await Promise.all(
+            sites.map(async (site) => {
+              const host = site.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '');
+              // A site the browser has not granted (Firefox asks) is never registered.
+              if (!(await api.permissions.contains({ origins: [`*://${host}/*`] }))) return true;
+              return matches.some((m) => m === '*://*/*' || m.includes(`//${host}/`));
+            }),
+          );
+          return checks.every(Boolean);
+        },
+        { timeout: 15_000, polling: 100 },
+        extra,
+      );
   } finally {
     await page.close();
   }
