@@ -415,22 +415,24 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     const index = packed.signals.findIndex((s) => s.id === id);
     return index < 0 || index >= MAX_SIGNALS ? -1 : 1 << index;
   };
+  /** The known ones of these signals as one mask (unknown ids left out). */
+  const maskOf = (ids: readonly string[] = []) =>
+    ids.map(bitOf).reduce((mask, bit) => (bit === -1 ? mask : mask | bit), 0);
   const bits = (effect: string) =>
     packed.signals.reduce((all, s, i) => (s.effect === effect && i < MAX_SIGNALS ? all | (1 << i) : all), 0);
   return {
     rules: { window: packed.window, threshold: packed.threshold, core: packed.core },
     core: packed.core.map((rule) => {
-      const all = rule.all.map(bitOf);
-      const also = (rule.also ?? []).map(bitOf);
-      const any = (rule.any ?? []).map(bitOf).filter((bit) => bit !== -1);
-      const none = (rule.none ?? []).map(bitOf).filter((bit) => bit !== -1);
+      const any = maskOf(rule.any);
       return {
         message: rule.scope === 'message',
-        all: all.reduce((a, b) => a | b, 0),
-        also: also.reduce((a, b) => a | b, 0),
-        any: any.reduce((a, b) => a | b, 0),
-        none: none.reduce((a, b) => a | b, 0),
-        possible: ![...all, ...also].includes(-1) && (!rule.any?.length || any.length > 0),
+        all: maskOf(rule.all),
+        also: maskOf(rule.also),
+        any,
+        none: maskOf(rule.none),
+        possible:
+          [...rule.all, ...(rule.also ?? [])].every((id) => bitOf(id) !== -1) &&
+          (!rule.any?.length || any !== 0),
       };
     }),
     signals: packed.signals,
@@ -446,7 +448,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           weights: packed.model.weights,
           bias: packed.model.bias,
           threshold: packed.model.threshold,
-          guard: (packed.model.guard ?? []).map(bitOf).reduce((a, b) => (b === -1 ? a : a | b), 0),
+          guard: maskOf(packed.model.guard),
         }
       : null,
   };
@@ -598,11 +600,12 @@ export function modelFeatures(
   return [...features];
 }
 
-/** The word model's probability for a window of messages (0 without a model): each word and
- * word pair once. */
-export function modelProbability(lex: Lexicon, window: readonly MessageReading[]): number {
-  const model = lex.model;
-  if (!model) return 0;
+/** The word model's probability for a window of messages (0 without a model). */
+export const modelProbability = (lex: Lexicon, window: readonly MessageReading[]): number =>
+  lex.model ? sigmoid(modelLogit(lex.model, window)) : 0;
+
+/** The model's sum for a window: its bias and each word and word pair once. */
+function modelLogit(model: NonNullable<Lexicon['model']>, window: readonly MessageReading[]): number {
   let z = model.bias;
   const seen = new Set<number>();
   for (const { features } of window)
@@ -611,8 +614,10 @@ export function modelProbability(lex: Lexicon, window: readonly MessageReading[]
         seen.add(feature);
         z += model.weights[feature]!;
       }
-  return 1 / (1 + Math.exp(-z));
+  return z;
 }
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Whether a new message can change the verdict: it has a signal or a word the model weighs, and
  * is not reported speech (news, a warning) with no distress in it. */
@@ -660,22 +665,13 @@ export function judgeWindow(
   if (score < lex.rules.threshold)
     return { fire: modelFires(lex, window, present, logit), score, signals, distress };
   const has = (mask: number, bits: number) => (mask & bits) === bits;
-  const core = lex.core.some(
-    (rule) =>
-      rule.possible &&
-      has(present, rule.also) &&
-      (rule.message
-        ? window.some(
-            (reading) =>
-              !reading.ignored &&
-              has(reading.mask, rule.all) &&
-              (rule.any === 0 || (reading.mask & rule.any) !== 0) &&
-              (reading.mask & rule.none) === 0,
-          )
-        : has(present, rule.all) &&
-          (rule.any === 0 || (present & rule.any) !== 0) &&
-          (present & rule.none) === 0),
-  );
+  const core = lex.core.some((rule) => {
+    if (!rule.possible || !has(present, rule.also)) return false;
+    // `all`, one of `any` and none of `none`: in one message, or across the window.
+    const holds = (mask: number) =>
+      has(mask, rule.all) && (rule.any === 0 || (mask & rule.any) !== 0) && (mask & rule.none) === 0;
+    return rule.message ? window.some((reading) => !reading.ignored && holds(reading.mask)) : holds(present);
+  });
   return { fire: core || modelFires(lex, window, present, logit), score, signals, distress };
 }
 
@@ -688,8 +684,7 @@ function modelFires(
 ): boolean {
   const model = lex.model;
   if (!model || (model.guard !== 0 && (present & model.guard) === 0)) return false;
-  const p = logit === undefined ? modelProbability(lex, window) : 1 / (1 + Math.exp(-logit));
-  return p > model.threshold;
+  return sigmoid(logit ?? modelLogit(model, window)) > model.threshold;
 }
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */
