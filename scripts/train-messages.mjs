@@ -13,11 +13,11 @@ const vite = await typescriptLoader();
 try {
   const { trainModel } = await vite.ssrLoadModule('/tests/fixtures/messages/train.ts');
   const rules = JSON.parse(readFileSync(RULES, 'utf8'));
-  const { model, examples, threats, recall } = trainModel(rules.messages.aliases ?? {});
+  const { model, examples, threats, recall } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
   writeFileSync(RULES, `${JSON.stringify(rules, null, 2)}\n`);
   console.log(
-    `trained on ${examples} conversations (${threats} threats): ${Object.keys(model.weights).length} weights, ` +
+    `trained on ${examples} conversations (${threats} threats) and mixed benign windows: ${Object.keys(model.weights).length} weights, ` +
       `threshold ${model.threshold}, cross-validated recall ${(recall * 100).toFixed(1)} % at 3 % false positives. ` +
       'Next: npx prettier --write src/rules/rules.json, raise revision, npm run rules -- sign.',
   );

@@ -206,7 +206,7 @@ export function expandTerm(
  */
 export type PackedPart = string | string[];
 /** The packed form's version: a page refuses another (the background packs again on update). */
-export const PACKED_FORMAT = 3;
+export const PACKED_FORMAT = 4;
 export interface PackedLexicon {
   format: typeof PACKED_FORMAT;
   window: MessageRules['window'];
@@ -222,8 +222,9 @@ export interface PackedLexicon {
   byWord: Record<string, number[]>;
   byPrefix: Record<string, number[]>;
   byNumber: number[];
-  /** The word model with its words and word pairs numbered: `weights[n]` is feature n's weight;
-   * `words` gives a word's number, `pairs` a pair's by its first and second word. */
+  /** The word model with its features numbered: `weights[n]` is feature n's weight; `words`
+   * gives a word's number, `pairs` a pair's by its first and second word, `signals` a signal's
+   * (by id: the signal is in the window). */
   model?: PackedModel;
 }
 
@@ -234,6 +235,7 @@ export interface PackedModel {
   weights: number[];
   words: Record<string, number>;
   pairs: Record<string, Record<string, number>>;
+  signals: Record<string, number>;
 }
 
 export function packLexicon(rules: MessageRules): PackedLexicon {
@@ -291,7 +293,12 @@ function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
   const features = Object.keys(model.weights).sort();
   const words: Record<string, number> = {};
   const pairs: Record<string, Record<string, number>> = {};
+  const signals: Record<string, number> = {};
   features.forEach((feature, n) => {
+    if (feature.startsWith(SIGNAL_FEATURE)) {
+      signals[feature.slice(SIGNAL_FEATURE.length)] = n;
+      return;
+    }
     const space = feature.indexOf(' ');
     if (space < 0) {
       words[feature] = n;
@@ -308,6 +315,7 @@ function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
     weights: features.map((feature) => model.weights[feature]!),
     words,
     pairs,
+    signals,
   };
 }
 
@@ -389,8 +397,9 @@ export interface Lexicon {
   /** Every term a token can be the anchor of (word, prefix or number), looked up once per
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
   memo: Map<string, TokenInfo>;
-  /** The word model, its guard signals as bits; null when the rules have none. */
-  model: { weights: number[]; bias: number; threshold: number; guard: number } | null;
+  /** The word model, its guard signals as bits, the weight of each signal (by bit) being in the
+   * window; null when the rules have none. */
+  model: { weights: number[]; bias: number; threshold: number; guard: number; signals: number[] } | null;
 }
 
 /** What one distinct token means to the matcher, looked up once (Lexicon.memo). */
@@ -449,6 +458,11 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           bias: packed.model.bias,
           threshold: packed.model.threshold,
           guard: maskOf(packed.model.guard),
+          signals: packed.signals.map((s) =>
+            Object.hasOwn(packed.model!.signals, s.id)
+              ? packed.model!.weights[packed.model!.signals[s.id]!]!
+              : 0,
+          ),
         }
       : null,
   };
@@ -583,28 +597,46 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
   };
 }
 
-/** The words and word pairs of a conversation, each once: what the word model is trained on
- * (scripts/train-messages.mjs) and what it weighs in the page. */
-export function modelFeatures(
-  messages: readonly string[],
-  aliases: ReadonlyMap<string, string> | Readonly<Record<string, string>> = NO_ALIASES,
-): string[] {
+/** A model feature that is a signal in the window, not a word: `=` and the signal's id. */
+export const SIGNAL_FEATURE = '=';
+
+/** The features of a window of messages, each once: its words and word pairs (as `tokenize` spells
+ * them), and the vocabulary's signals found in them (`=pay`; reported speech counts for none, as in
+ * the verdict). What the word model is trained on (scripts/train-messages.mjs) and weighs in the
+ * page; `lex` is the vocabulary (its own model, if any, plays no part). */
+export function modelFeatures(lex: Lexicon, messages: readonly string[]): string[] {
   const features = new Set<string>();
+  let present = 0;
   for (const message of messages) {
-    const tokens = tokenize(message, aliases);
+    const tokens = tokenize(message, lex.aliases);
     for (let at = 0; at < tokens.length; at++) {
       features.add(tokens[at]!);
       if (at + 1 < tokens.length) features.add(`${tokens[at]!} ${tokens[at + 1]!}`);
     }
+    const reading = readMessage(lex, message);
+    if (!reading.ignored) present |= reading.mask;
   }
+  for (const id of signalIds(lex, present)) features.add(SIGNAL_FEATURE + id);
   return [...features];
 }
 
 /** The word model's probability for a window of messages (0 without a model). */
 export const modelProbability = (lex: Lexicon, window: readonly MessageReading[]): number =>
-  lex.model ? sigmoid(modelLogit(lex.model, window)) : 0;
+  lex.model ? sigmoid(modelLogit(lex.model, window) + signalSum(lex.model, presentIn(window))) : 0;
 
-/** The model's sum for a window: its bias and each word and word pair once. */
+/** The signals of a window's messages, reported speech left out. */
+const presentIn = (window: readonly MessageReading[]) =>
+  window.reduce((present, reading) => (reading.ignored ? present : present | reading.mask), 0);
+
+/** The model's weights for the signals in the window. */
+function signalSum(model: NonNullable<Lexicon['model']>, present: number): number {
+  let z = 0;
+  for (let i = 0; i < model.signals.length && i < MAX_SIGNALS; i++)
+    if (present & (1 << i)) z += model.signals[i]!;
+  return z;
+}
+
+/** The model's sum for a window's words: its bias and each word and word pair once. */
 function modelLogit(model: NonNullable<Lexicon['model']>, window: readonly MessageReading[]): number {
   let z = model.bias;
   const seen = new Set<number>();
@@ -684,7 +716,7 @@ function modelFires(
 ): boolean {
   const model = lex.model;
   if (!model || (model.guard !== 0 && (present & model.guard) === 0)) return false;
-  return sigmoid(logit ?? modelLogit(model, window)) > model.threshold;
+  return sigmoid((logit ?? modelLogit(model, window)) + signalSum(model, present)) > model.threshold;
 }
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */

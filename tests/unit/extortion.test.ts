@@ -200,8 +200,35 @@ describe('the word model', () => {
     ).toBeCloseTo(1 / (1 + Math.exp(-1)));
     expect(judgeConversation(lex, ['pay', 'I leak it', 'pizza?']).fire).toBe(false); // 1 - 3
   });
-  it('features are words and word pairs, as tokenize spells them, each once', () => {
-    expect(modelFeatures(['Leak it', 'LEAK'])).toEqual(['leak', 'leak it', 'it']);
+  it('features are words and word pairs, as tokenize spells them, each once, and the signals', () => {
+    const lex = compileLexicon(base);
+    expect(modelFeatures(lex, ['Leak it', 'LEAK'])).toEqual(['leak', 'leak it', 'it']);
+    expect(modelFeatures(lex, ['Pay', 'pay up'])).toEqual(['pay', 'pay up', 'up', '=pay']);
+  });
+  it('weighs a signal in the window ("=pay"), reported speech left out; unknown ids count for nothing', () => {
+    const withSignal = MessageRules.parse({
+      ...base,
+      signals: [
+        ...base.signals,
+        { id: 'news', weight: 0, effect: 'ignore-message', terms: { en: ['news'] } },
+      ],
+      model: { ...base.model!, weights: { ...base.model!.weights, '=pay': 2.5, '=nope': 9 } },
+    });
+    const lex = compileLexicon(withSignal);
+    // leak (2) + pay (2.5) - 3 = 1.5 > 0 without "leak it": fires; without pay's weight it would not.
+    expect(judgeConversation(lex, ['pay', 'leak']).fire).toBe(true);
+    expect(judgeConversation(compileLexicon(base), ['pay', 'leak']).fire).toBe(false);
+    expect(
+      modelProbability(
+        lex,
+        ['pay', 'leak'].map((t) => readMessage(lex, t)),
+      ),
+    ).toBeCloseTo(1 / (1 + Math.exp(-1.5)));
+    // The same words as news: the signal does not count (and the guard does not hold).
+    expect(judgeConversation(lex, ['news: pay', 'leak']).fire).toBe(false);
+    const windows = new ConversationWindows(lex);
+    windows.add('c', 'pay', 0);
+    expect(windows.add('c', 'leak', 1000).fire).toBe(true);
   });
   it('the rules refuse a model that is too large or has weights out of range', () => {
     const weights = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`w${i}`, 0.5]));
@@ -212,7 +239,7 @@ describe('the word model', () => {
     expect(MessageRules.safeParse({ ...base, model: { ...base.model!, threshold: 2 } }).success).toBe(false);
   });
   it("the bundled rules' model is the one the tuning part trains (tests/fixtures/messages/train.ts)", () => {
-    const { model } = trainModel(rules.messages!.aliases);
+    const { model } = trainModel(rules.messages!);
     const { weights, bias, threshold } = rules.messages!.model!;
     expect({ weights, bias, threshold }).toEqual(model);
   });
