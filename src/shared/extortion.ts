@@ -223,8 +223,8 @@ export interface PackedLexicon {
   byPrefix: Record<string, number[]>;
   byNumber: number[];
   /** The word model with its features numbered: `weights[n]` is feature n's weight; `words`
-   * gives a word's number, `pairs` a pair's by its first and second word, `signals` a signal's
-   * (by id: the signal is in the window). */
+   * gives a word's number, `pairs` a pair's by its first and second word, `signals` a pair of
+   * signals' (by their ids, `pay+possess`: both are in the window). */
   model?: PackedModel;
 }
 
@@ -397,9 +397,15 @@ export interface Lexicon {
   /** Every term a token can be the anchor of (word, prefix or number), looked up once per
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
   memo: Map<string, TokenInfo>;
-  /** The word model, its guard signals as bits, the weight of each signal (by bit) being in the
-   * window; null when the rules have none. */
-  model: { weights: number[]; bias: number; threshold: number; guard: number; signals: number[] } | null;
+  /** The word model, its guard signals as bits, and the weights of pairs of signals in the window
+   * (both bits in `mask`); null when the rules have none. */
+  model: {
+    weights: number[];
+    bias: number;
+    threshold: number;
+    guard: number;
+    signals: Array<{ mask: number; weight: number }>;
+  } | null;
 }
 
 /** What one distinct token means to the matcher, looked up once (Lexicon.memo). */
@@ -458,11 +464,14 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           bias: packed.model.bias,
           threshold: packed.model.threshold,
           guard: maskOf(packed.model.guard),
-          signals: packed.signals.map((s) =>
-            Object.hasOwn(packed.model!.signals, s.id)
-              ? packed.model!.weights[packed.model!.signals[s.id]!]!
-              : 0,
-          ),
+          signals: Object.entries(packed.model.signals).flatMap(([ids, n]) => {
+            const pair = ids.split('+');
+            const mask = maskOf(pair);
+            // Both signals known (a pair naming an id the rules lack counts for nothing).
+            return pair.length === 2 && pair.every((id) => bitOf(id) !== -1) && bitOf(pair[0]!) !== mask
+              ? [{ mask, weight: packed.model!.weights[n]! }]
+              : [];
+          }),
         }
       : null,
   };
@@ -597,13 +606,16 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
   };
 }
 
-/** A model feature that is a signal in the window, not a word: `=` and the signal's id. */
+/** A model feature that is two signals in the window, not words: `=`, then their ids in
+ * alphabetical order joined by `+` (`=pay+possess`). */
 export const SIGNAL_FEATURE = '=';
 
 /** The features of a window of messages, each once: its words and word pairs (as `tokenize` spells
- * them), and the vocabulary's signals found in them (`=pay`; reported speech counts for none, as in
- * the verdict). What the word model is trained on (scripts/train-messages.mjs) and weighs in the
- * page; `lex` is the vocabulary (its own model, if any, plays no part). */
+ * them), and each pair of the vocabulary's signals found in them (`=pay+possess`; reported speech
+ * counts for none, as in the verdict). Pairs, not single signals: one signal ("I have your photos
+ * from the party" is a possession claim) is everyday chat; the research finds threats where they
+ * meet. What the word model is trained on (scripts/train-messages.mjs) and weighs in the page;
+ * `lex` is the vocabulary (its own model, if any, plays no part). */
 export function modelFeatures(lex: Lexicon, messages: readonly string[]): string[] {
   const features = new Set<string>();
   let present = 0;
@@ -616,7 +628,9 @@ export function modelFeatures(lex: Lexicon, messages: readonly string[]): string
     const reading = readMessage(lex, message);
     if (!reading.ignored) present |= reading.mask;
   }
-  for (const id of signalIds(lex, present)) features.add(SIGNAL_FEATURE + id);
+  const ids = signalIds(lex, present);
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++) features.add(`${SIGNAL_FEATURE}${ids[i]!}+${ids[j]!}`);
   return [...features];
 }
 
@@ -628,11 +642,10 @@ export const modelProbability = (lex: Lexicon, window: readonly MessageReading[]
 const presentIn = (window: readonly MessageReading[]) =>
   window.reduce((present, reading) => (reading.ignored ? present : present | reading.mask), 0);
 
-/** The model's weights for the signals in the window. */
+/** The model's weights for the pairs of signals in the window. */
 function signalSum(model: NonNullable<Lexicon['model']>, present: number): number {
   let z = 0;
-  for (let i = 0; i < model.signals.length && i < MAX_SIGNALS; i++)
-    if (present & (1 << i)) z += model.signals[i]!;
+  for (const { mask, weight } of model.signals) if ((present & mask) === mask) z += weight;
   return z;
 }
 

@@ -32,11 +32,12 @@ export const MessageSignal = z.object({
 export type MessageSignal = z.infer<typeof MessageSignal>;
 
 /** C8's word model (scripts/train-messages.mjs): a logistic regression over the words and word
- * pairs of the recent messages and the vocabulary's signals in them, for threats worded in ways
- * the vocabulary's core rules do not catch. */
+ * pairs of the recent messages and the pairs of the vocabulary's signals in them, for threats
+ * worded in ways the vocabulary's core rules do not catch. */
 export const MessageModel = z.object({
-  /** Weight of each word and word pair ("a b"), as `tokenize` spells them, and of each signal
-   * ("=pay": the signal is in the window; an id the rules do not have counts for nothing). */
+  /** Weight of each word and word pair ("a b"), as `tokenize` spells them, and of each pair of
+   * signals ("=pay+possess": both are in the window; ids in alphabetical order; a pair naming an
+   * id the rules do not have counts for nothing). */
   weights: z
     .record(z.string().min(1).max(81), z.number().min(-50).max(50))
     .refine((weights) => Object.keys(weights).length <= 20_000, 'at most 20,000 weights'),
