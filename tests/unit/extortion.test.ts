@@ -200,31 +200,38 @@ describe('the word model', () => {
     ).toBeCloseTo(1 / (1 + Math.exp(-1)));
     expect(judgeConversation(lex, ['pay', 'I leak it', 'pizza?']).fire).toBe(false); // 1 - 3
   });
-  it('features are words and word pairs, as tokenize spells them, each once, and the signals', () => {
-    const lex = compileLexicon(base);
-    expect(modelFeatures(lex, ['Leak it', 'LEAK'])).toEqual(['leak', 'leak it', 'it']);
-    expect(modelFeatures(lex, ['Pay', 'pay up'])).toEqual(['pay', 'pay up', 'up', '=pay']);
+  const twoSignals = MessageRules.parse({
+    ...base,
+    signals: [
+      ...base.signals,
+      { id: 'leak', weight: 1, terms: { en: ['leak'] } },
+      { id: 'news', weight: 0, effect: 'ignore-message', terms: { en: ['news'] } },
+    ],
+    model: {
+      ...base.model!,
+      weights: { pizza: -3, '=leak+pay': 3.5, '=nope+pay': 9, '=pay+pay': 9 },
+      bias: -3,
+    },
   });
-  it('weighs a signal in the window ("=pay"), reported speech left out; unknown ids count for nothing', () => {
-    const withSignal = MessageRules.parse({
-      ...base,
-      signals: [
-        ...base.signals,
-        { id: 'news', weight: 0, effect: 'ignore-message', terms: { en: ['news'] } },
-      ],
-      model: { ...base.model!, weights: { ...base.model!.weights, '=pay': 2.5, '=nope': 9 } },
-    });
-    const lex = compileLexicon(withSignal);
-    // leak (2) + pay (2.5) - 3 = 1.5 > 0 without "leak it": fires; without pay's weight it would not.
+  it('features are words and word pairs, as tokenize spells them, each once, and pairs of signals', () => {
+    expect(modelFeatures(compileLexicon(base), ['Leak it', 'LEAK'])).toEqual(['leak', 'leak it', 'it']);
+    expect(modelFeatures(compileLexicon(twoSignals), ['Pay', 'leak'])).toEqual(['pay', 'leak', '=leak+pay']);
+    // One signal is not a feature: "I have your photos from the party" is everyday chat.
+    expect(modelFeatures(compileLexicon(twoSignals), ['pay up'])).toEqual(['pay', 'pay up', 'up']);
+  });
+  it('weighs a pair of signals in the window, reported speech left out; unknown ids count for nothing', () => {
+    const lex = compileLexicon(twoSignals);
+    // "=leak+pay" (3.5) - 3 = 0.5 > 0: fires; the unknown pair and "pay+pay" add nothing.
     expect(judgeConversation(lex, ['pay', 'leak']).fire).toBe(true);
-    expect(judgeConversation(compileLexicon(base), ['pay', 'leak']).fire).toBe(false);
     expect(
       modelProbability(
         lex,
         ['pay', 'leak'].map((t) => readMessage(lex, t)),
       ),
-    ).toBeCloseTo(1 / (1 + Math.exp(-1.5)));
-    // The same words as news: the signal does not count (and the guard does not hold).
+    ).toBeCloseTo(1 / (1 + Math.exp(-0.5)));
+    expect(judgeConversation(lex, ['pay']).fire).toBe(false);
+    expect(judgeConversation(lex, ['pay', 'leak', 'pizza']).fire).toBe(false); // 0.5 - 3
+    // The same words as news: the pair does not count.
     expect(judgeConversation(lex, ['news: pay', 'leak']).fire).toBe(false);
     const windows = new ConversationWindows(lex);
     windows.add('c', 'pay', 0);
@@ -242,7 +249,7 @@ describe('the word model', () => {
     const { model } = trainModel(rules.messages!);
     const { weights, bias, threshold } = rules.messages!.model!;
     expect({ weights, bias, threshold }).toEqual(model);
-  });
+  }, 120_000); // six trainings (5 folds and the model): about 10 s here
 });
 
 describe('the bundled vocabulary', () => {
@@ -354,14 +361,14 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
   });
   // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which the
   // held-out part does not meet in any language (README, "How well it works"). Floors at the
-  // figures measured on 2026-12-01 with rules revision 10 (vocabulary and word model): a change may
-  // only improve them.
-  it('held-out part (fresh6/): kept at its measured figures', () => {
+  // figures measured on 2026-12-01 with rules revision 12 (vocabulary and word model with pairs of
+  // signals): a change may only improve them.
+  it('held-out part (fresh7/, fresh8/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(59);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(49);
     expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(2);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(582);
+    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(219);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
