@@ -206,7 +206,7 @@ export function expandTerm(
  */
 export type PackedPart = string | string[];
 /** The packed form's version: a page refuses another (the background packs again on update). */
-export const PACKED_FORMAT = 4;
+export const PACKED_FORMAT = 5;
 export interface PackedLexicon {
   format: typeof PACKED_FORMAT;
   window: MessageRules['window'];
@@ -222,6 +222,9 @@ export interface PackedLexicon {
   byWord: Record<string, number[]>;
   byPrefix: Record<string, number[]>;
   byNumber: number[];
+  /** The concepts of each word of the vocabulary's terms: the signals whose terms hold it, as bits
+   * (words found in the terms of more than CONCEPT_SIGNALS signals are left out). */
+  conceptWords: Record<string, number>;
   /** The word model with its features numbered: `weights[n]` is feature n's weight; `words`
    * gives a word's number, `pairs` a pair's by its first and second word, `signals` a pair of
    * signals' (by their ids, `pay+possess`: both are in the window). */
@@ -236,6 +239,8 @@ export interface PackedModel {
   words: Record<string, number>;
   pairs: Record<string, Record<string, number>>;
   signals: Record<string, number>;
+  /** Pairs of concepts (`pay+spread`: a word of each in the window), by number. */
+  concepts: Record<string, number>;
 }
 
 export function packLexicon(rules: MessageRules): PackedLexicon {
@@ -285,8 +290,44 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     byWord,
     byPrefix,
     byNumber,
+    conceptWords: conceptWords(rules),
     ...(rules.model ? { model: packModel(rules.model) } : {}),
   };
+}
+
+/** A word stands for the concepts of at most this many signals (more: a word like "your" or "or"). */
+const CONCEPT_SIGNALS = 2;
+
+/** Each word of the vocabulary's terms, with the signals whose terms hold it, as bits: a message's
+ * words say what it is about even when no term matches in full ("the clip", "your uncle", "Western
+ * Union" in a new order). Words of more than CONCEPT_SIGNALS signals, and of one letter, are left
+ * out. */
+function conceptWords(rules: MessageRules): Record<string, number> {
+  const masks = new Map<string, number>();
+  rules.signals.forEach((signal, index) => {
+    if (index >= MAX_SIGNALS) return;
+    for (const list of Object.values(signal.terms))
+      for (const term of list) {
+        const expanded = expandTerm(term, rules.aliases);
+        if ('error' in expanded) continue;
+        for (const parts of expanded)
+          for (const part of parts) {
+            const words = 'word' in part ? [part.word] : 'oneOf' in part ? part.oneOf : [];
+            for (const word of words)
+              if (word.length > 1) masks.set(word, (masks.get(word) ?? 0) | (1 << index));
+          }
+      }
+  });
+  const out: Record<string, number> = {};
+  for (const [word, mask] of [...masks].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (bitCount(mask) <= CONCEPT_SIGNALS) out[word] = mask;
+  return out;
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
 }
 
 function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
@@ -294,9 +335,14 @@ function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
   const words: Record<string, number> = {};
   const pairs: Record<string, Record<string, number>> = {};
   const signals: Record<string, number> = {};
+  const concepts: Record<string, number> = {};
   features.forEach((feature, n) => {
     if (feature.startsWith(SIGNAL_FEATURE)) {
       signals[feature.slice(SIGNAL_FEATURE.length)] = n;
+      return;
+    }
+    if (feature.startsWith(CONCEPT_FEATURE)) {
+      concepts[feature.slice(CONCEPT_FEATURE.length)] = n;
       return;
     }
     const space = feature.indexOf(' ');
@@ -316,6 +362,7 @@ function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
     words,
     pairs,
     signals,
+    concepts,
   };
 }
 
@@ -405,6 +452,8 @@ export interface Lexicon {
     threshold: number;
     guard: number;
     signals: Array<{ mask: number; weight: number }>;
+    /** The same for pairs of concepts (words of two signals' terms in the window). */
+    concepts: Array<{ mask: number; weight: number }>;
   } | null;
 }
 
@@ -416,6 +465,8 @@ interface TokenInfo {
   word: number;
   /** The word pairs the model weighs that start with it: the second word's number. */
   next: Map<string, number> | null;
+  /** Its concepts (PackedModel.conceptWords), as signal bits. */
+  concept: number;
 }
 
 /** Signals a message can have: one bit each in a small integer. */
@@ -433,6 +484,16 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
   /** The known ones of these signals as one mask (unknown ids left out). */
   const maskOf = (ids: readonly string[] = []) =>
     ids.map(bitOf).reduce((mask, bit) => (bit === -1 ? mask : mask | bit), 0);
+  /** The model's weights for pairs of signals (`pay+possess`) as masks; a pair naming an id the
+   * rules lack counts for nothing. */
+  const pairWeights = (numbers: Record<string, number>) =>
+    Object.entries(numbers).flatMap(([ids, n]) => {
+      const pair = ids.split('+');
+      const mask = maskOf(pair);
+      return pair.length === 2 && pair.every((id) => bitOf(id) !== -1) && bitOf(pair[0]!) !== mask
+        ? [{ mask, weight: packed.model!.weights[n]! }]
+        : [];
+    });
   const bits = (effect: string) =>
     packed.signals.reduce((all, s, i) => (s.effect === effect && i < MAX_SIGNALS ? all | (1 << i) : all), 0);
   return {
@@ -464,14 +525,8 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           bias: packed.model.bias,
           threshold: packed.model.threshold,
           guard: maskOf(packed.model.guard),
-          signals: Object.entries(packed.model.signals).flatMap(([ids, n]) => {
-            const pair = ids.split('+');
-            const mask = maskOf(pair);
-            // Both signals known (a pair naming an id the rules lack counts for nothing).
-            return pair.length === 2 && pair.every((id) => bitOf(id) !== -1) && bitOf(pair[0]!) !== mask
-              ? [{ mask, weight: packed.model!.weights[n]! }]
-              : [];
-          }),
+          signals: pairWeights(packed.model.signals),
+          concepts: pairWeights(packed.model.concepts),
         }
       : null,
   };
@@ -520,7 +575,7 @@ export const termsFor = (lex: Lexicon, token: string): CompiledTerm[] => tokenIn
 function tokenInfo(lex: Lexicon, token: string): TokenInfo {
   let info = lex.memo.get(token);
   if (info === undefined) {
-    const { byWord, byPrefix, byNumber, model } = lex.packed;
+    const { byWord, byPrefix, byNumber, model, conceptWords } = lex.packed;
     const ids: number[] = [];
     if (token === '#') ids.push(...byNumber);
     else if (Object.hasOwn(byWord, token)) ids.push(...byWord[token]!);
@@ -541,6 +596,7 @@ function tokenInfo(lex: Lexicon, token: string): TokenInfo {
       word: model && Object.hasOwn(model.words, token) ? model.words[token]! : -1,
       // (A Map: objects that come out of extension storage are slow to look up in the page.)
       next: model && Object.hasOwn(model.pairs, token) ? new Map(Object.entries(model.pairs[token]!)) : null,
+      concept: Object.hasOwn(conceptWords, token) ? conceptWords[token]! : 0,
     };
     if (lex.memo.size >= MEMO_SIZE) lex.memo.clear();
     lex.memo.set(token, info);
@@ -579,15 +635,19 @@ export interface MessageReading {
   /** The word model's words and word pairs in the message, by number, each once (none without a
    * model). */
   features: number[];
+  /** The concepts of its words (PackedLexicon.conceptWords), as signal bits. */
+  concepts: number;
 }
 
 export function readMessage(lex: Lexicon, text: string): MessageReading {
   const tokens = tokenize(text, lex.aliases);
   let mask = 0;
+  let concepts = 0;
   const features: number[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at]!;
     const info = tokenInfo(lex, token);
+    concepts |= info.concept;
     const terms = info.terms;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
@@ -603,12 +663,16 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
     ignored: (mask & lex.ignoreBits) !== 0,
     distress: (mask & lex.distressBits) !== 0,
     features,
+    concepts,
   };
 }
 
 /** A model feature that is two signals in the window, not words: `=`, then their ids in
  * alphabetical order joined by `+` (`=pay+possess`). */
 export const SIGNAL_FEATURE = '=';
+/** A model feature that is two concepts in the window (a word of each signal's terms): `~`, then
+ * the ids as for signals (`~audience+spread`). */
+export const CONCEPT_FEATURE = '~';
 
 /** The features of a window of messages, each once: its words and word pairs (as `tokenize` spells
  * them), and each pair of the vocabulary's signals found in them (`=pay+possess`; reported speech
@@ -619,6 +683,7 @@ export const SIGNAL_FEATURE = '=';
 export function modelFeatures(lex: Lexicon, messages: readonly string[]): string[] {
   const features = new Set<string>();
   let present = 0;
+  let concepts = 0;
   for (const message of messages) {
     const tokens = tokenize(message, lex.aliases);
     for (let at = 0; at < tokens.length; at++) {
@@ -626,26 +691,40 @@ export function modelFeatures(lex: Lexicon, messages: readonly string[]): string
       if (at + 1 < tokens.length) features.add(`${tokens[at]!} ${tokens[at + 1]!}`);
     }
     const reading = readMessage(lex, message);
-    if (!reading.ignored) present |= reading.mask;
+    if (!reading.ignored) {
+      present |= reading.mask;
+      concepts |= reading.concepts;
+    }
   }
-  const ids = signalIds(lex, present);
-  for (let i = 0; i < ids.length; i++)
-    for (let j = i + 1; j < ids.length; j++) features.add(`${SIGNAL_FEATURE}${ids[i]!}+${ids[j]!}`);
+  for (const [prefix, mask] of [
+    [SIGNAL_FEATURE, present],
+    [CONCEPT_FEATURE, concepts],
+  ] as const) {
+    const ids = signalIds(lex, mask);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) features.add(`${prefix}${ids[i]!}+${ids[j]!}`);
+  }
   return [...features];
 }
 
 /** The word model's probability for a window of messages (0 without a model). */
-export const modelProbability = (lex: Lexicon, window: readonly MessageReading[]): number =>
-  lex.model ? sigmoid(modelLogit(lex.model, window) + signalSum(lex.model, presentIn(window))) : 0;
+export function modelProbability(lex: Lexicon, window: readonly MessageReading[]): number {
+  if (!lex.model) return 0;
+  let present = 0;
+  let concepts = 0;
+  for (const reading of window)
+    if (!reading.ignored) {
+      present |= reading.mask;
+      concepts |= reading.concepts;
+    }
+  return sigmoid(modelLogit(lex.model, window) + pairSum(lex.model, present, concepts));
+}
 
-/** The signals of a window's messages, reported speech left out. */
-const presentIn = (window: readonly MessageReading[]) =>
-  window.reduce((present, reading) => (reading.ignored ? present : present | reading.mask), 0);
-
-/** The model's weights for the pairs of signals in the window. */
-function signalSum(model: NonNullable<Lexicon['model']>, present: number): number {
+/** The model's weights for the pairs of signals, and of concepts, in the window. */
+function pairSum(model: NonNullable<Lexicon['model']>, present: number, concepts: number): number {
   let z = 0;
   for (const { mask, weight } of model.signals) if ((present & mask) === mask) z += weight;
+  for (const { mask, weight } of model.concepts) if ((concepts & mask) === mask) z += weight;
   return z;
 }
 
@@ -664,10 +743,12 @@ function modelLogit(model: NonNullable<Lexicon['model']>, window: readonly Messa
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Whether a new message can change the verdict: it has a signal or a word the model weighs, and
+/** Whether a new message can change the verdict: it has a signal, a word the model weighs or a
+ * concept, and
  * is not reported speech (news, a warning) with no distress in it. */
 export const canFire = (reading: MessageReading): boolean =>
-  (reading.mask !== 0 || reading.features.length > 0) && (!reading.ignored || reading.distress);
+  (reading.mask !== 0 || reading.features.length > 0 || reading.concepts !== 0) &&
+  (!reading.ignored || reading.distress);
 
 /** The ids of the signals in a mask, sorted (the evaluation's report, tests). */
 export function signalIds(lex: Lexicon, mask: number): string[] {
@@ -697,10 +778,14 @@ export function judgeWindow(
   logit?: number,
 ): Verdict {
   let present = 0;
+  let concepts = 0;
   let distress = false;
   for (const reading of window) {
     if (reading.distress) distress = true;
-    if (!reading.ignored) present |= reading.mask;
+    if (!reading.ignored) {
+      present |= reading.mask;
+      concepts |= reading.concepts;
+    }
   }
   let score = 0;
   for (let i = 0; i < lex.signals.length && i < MAX_SIGNALS; i++)
@@ -708,7 +793,7 @@ export function judgeWindow(
   const signals = explain ? signalIds(lex, present) : [];
   // The core is looked at only when the score is there: most windows stop here.
   if (score < lex.rules.threshold)
-    return { fire: modelFires(lex, window, present, logit), score, signals, distress };
+    return { fire: modelFires(lex, window, present, concepts, logit), score, signals, distress };
   const has = (mask: number, bits: number) => (mask & bits) === bits;
   const core = lex.core.some((rule) => {
     if (!rule.possible || !has(present, rule.also)) return false;
@@ -717,7 +802,7 @@ export function judgeWindow(
       has(mask, rule.all) && (rule.any === 0 || (mask & rule.any) !== 0) && (mask & rule.none) === 0;
     return rule.message ? window.some((reading) => !reading.ignored && holds(reading.mask)) : holds(present);
   });
-  return { fire: core || modelFires(lex, window, present, logit), score, signals, distress };
+  return { fire: core || modelFires(lex, window, present, concepts, logit), score, signals, distress };
 }
 
 /** The word model's say: above its threshold, with one of its guard signals in the window. */
@@ -725,11 +810,12 @@ function modelFires(
   lex: Lexicon,
   window: readonly MessageReading[],
   present: number,
+  concepts: number,
   logit: number | undefined,
 ): boolean {
   const model = lex.model;
   if (!model || (model.guard !== 0 && (present & model.guard) === 0)) return false;
-  return sigmoid((logit ?? modelLogit(model, window)) + signalSum(model, present)) > model.threshold;
+  return sigmoid((logit ?? modelLogit(model, window)) + pairSum(model, present, concepts)) > model.threshold;
 }
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */

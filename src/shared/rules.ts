@@ -37,7 +37,8 @@ export type MessageSignal = z.infer<typeof MessageSignal>;
 export const MessageModel = z.object({
   /** Weight of each word and word pair ("a b"), as `tokenize` spells them, and of each pair of
    * signals ("=pay+possess": both are in the window; ids in alphabetical order; a pair naming an
-   * id the rules do not have counts for nothing). */
+   * id the rules do not have counts for nothing), and of each pair of concepts ("~audience+spread":
+   * a word of each signal's terms is in the window, see extortion.ts `conceptWords`). */
   weights: z
     .record(z.string().min(1).max(81), z.number().min(-50).max(50))
     .refine((weights) => Object.keys(weights).length <= 20_000, 'at most 20,000 weights'),

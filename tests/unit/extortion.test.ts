@@ -215,7 +215,12 @@ describe('the word model', () => {
   });
   it('features are words and word pairs, as tokenize spells them, each once, and pairs of signals', () => {
     expect(modelFeatures(compileLexicon(base), ['Leak it', 'LEAK'])).toEqual(['leak', 'leak it', 'it']);
-    expect(modelFeatures(compileLexicon(twoSignals), ['Pay', 'leak'])).toEqual(['pay', 'leak', '=leak+pay']);
+    expect(modelFeatures(compileLexicon(twoSignals), ['Pay', 'leak'])).toEqual([
+      'pay',
+      'leak',
+      '=leak+pay',
+      '~leak+pay',
+    ]);
     // One signal is not a feature: "I have your photos from the party" is everyday chat.
     expect(modelFeatures(compileLexicon(twoSignals), ['pay up'])).toEqual(['pay', 'pay up', 'up']);
   });
@@ -236,6 +241,28 @@ describe('the word model', () => {
     const windows = new ConversationWindows(lex);
     windows.add('c', 'pay', 0);
     expect(windows.add('c', 'leak', 1000).fire).toBe(true);
+  });
+  it("weighs pairs of concepts: words of two signals' terms in the window, no term matched in full", () => {
+    const rules = MessageRules.parse({
+      ...base,
+      signals: [
+        { id: 'pay', weight: 1, terms: { en: ['pay (now|today)'] } },
+        { id: 'spread', weight: 1, terms: { en: ['leak (your|ur) pics', 'post your pics'] } },
+        { id: 'audience', weight: 1, terms: { en: ['your mom', 'your followers'] } },
+        { id: 'other', weight: 1, terms: { en: ['your life'] } },
+      ],
+      model: { weights: { '~pay+spread': 4 }, bias: -3, threshold: 0.5, guard: [] },
+    });
+    const lex = compileLexicon(rules);
+    // "your" is in the terms of three signals: no concept; "pics" and "pay" are.
+    expect(packLexicon(rules).conceptWords).toMatchObject({ pay: 1, pics: 2, leak: 2, mom: 4 });
+    expect(packLexicon(rules).conceptWords).not.toHaveProperty('your');
+    const reading = readMessage(lex, 'pics, pay');
+    expect(reading.mask).toBe(0); // no term in full
+    expect(reading.concepts).toBe(3);
+    expect(judgeConversation(lex, ['the pics', 'pay']).fire).toBe(true); // 4 - 3 > 0
+    expect(judgeConversation(lex, ['the pics', 'your mom']).fire).toBe(false);
+    expect(modelFeatures(lex, ['the pics', 'pay'])).toContain('~pay+spread');
   });
   it('the rules refuse a model that is too large or has weights out of range', () => {
     const weights = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`w${i}`, 0.5]));
