@@ -445,15 +445,15 @@ export interface Lexicon {
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
   memo: Map<string, TokenInfo>;
   /** The word model, its guard signals as bits, and the weights of pairs of signals in the window
-   * (both bits in `mask`); null when the rules have none. */
+   * (`signals[i * MAX_SIGNALS + j]`, i < j, for signals i and j) and of pairs of concepts (words of
+   * two signals' terms, the same way); null when the rules have none. */
   model: {
     weights: number[];
     bias: number;
     threshold: number;
     guard: number;
-    signals: Array<{ mask: number; weight: number }>;
-    /** The same for pairs of concepts (words of two signals' terms in the window). */
-    concepts: Array<{ mask: number; weight: number }>;
+    signals: Float64Array;
+    concepts: Float64Array;
   } | null;
 }
 
@@ -477,23 +477,28 @@ const NO_TERMS: CompiledTerm[] = [];
 /** What a page does with the stored vocabulary: the rules' small parts now, the terms on demand
  * (a page start costs next to nothing, whatever the size of the vocabulary). */
 export function unpackLexicon(packed: PackedLexicon): Lexicon {
-  const bitOf = (id: string) => {
+  const indexOf = (id: string) => {
     const index = packed.signals.findIndex((s) => s.id === id);
-    return index < 0 || index >= MAX_SIGNALS ? -1 : 1 << index;
+    return index >= MAX_SIGNALS ? -1 : index;
+  };
+  const bitOf = (id: string) => {
+    const index = indexOf(id);
+    return index < 0 ? -1 : 1 << index;
   };
   /** The known ones of these signals as one mask (unknown ids left out). */
   const maskOf = (ids: readonly string[] = []) =>
     ids.map(bitOf).reduce((mask, bit) => (bit === -1 ? mask : mask | bit), 0);
-  /** The model's weights for pairs of signals (`pay+possess`) as masks; a pair naming an id the
-   * rules lack counts for nothing. */
-  const pairWeights = (numbers: Record<string, number>) =>
-    Object.entries(numbers).flatMap(([ids, n]) => {
-      const pair = ids.split('+');
-      const mask = maskOf(pair);
-      return pair.length === 2 && pair.every((id) => bitOf(id) !== -1) && bitOf(pair[0]!) !== mask
-        ? [{ mask, weight: packed.model!.weights[n]! }]
-        : [];
-    });
+  /** The model's weights for pairs of signals (`pay+possess`) in a table by their indexes (the
+   * lower first); a pair naming an id the rules lack counts for nothing. */
+  const pairWeights = (numbers: Record<string, number>) => {
+    const table = new Float64Array(MAX_SIGNALS * MAX_SIGNALS);
+    for (const [ids, n] of Object.entries(numbers)) {
+      const [a, b, ...rest] = ids.split('+').map(indexOf);
+      if (a === undefined || b === undefined || rest.length || a < 0 || b < 0 || a === b) continue;
+      table[Math.min(a, b) * MAX_SIGNALS + Math.max(a, b)] = packed.model!.weights[n]!;
+    }
+    return table;
+  };
   const bits = (effect: string) =>
     packed.signals.reduce((all, s, i) => (s.effect === effect && i < MAX_SIGNALS ? all | (1 << i) : all), 0);
   return {
@@ -720,11 +725,19 @@ export function modelProbability(lex: Lexicon, window: readonly MessageReading[]
   return sigmoid(modelLogit(lex.model, window) + pairSum(lex.model, present, concepts));
 }
 
-/** The model's weights for the pairs of signals, and of concepts, in the window. */
+/** The model's weights for the pairs of signals, and of concepts, in the window: a window has few
+ * of either, so this goes over their pairs, not over the model's. */
 function pairSum(model: NonNullable<Lexicon['model']>, present: number, concepts: number): number {
+  return tableSum(model.signals, present) + tableSum(model.concepts, concepts);
+}
+
+function tableSum(table: Float64Array, mask: number): number {
   let z = 0;
-  for (const { mask, weight } of model.signals) if ((present & mask) === mask) z += weight;
-  for (const { mask, weight } of model.concepts) if ((concepts & mask) === mask) z += weight;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) {
+    const i = 31 - Math.clz32(rest & -rest);
+    for (let others = rest & (rest - 1); others !== 0; others &= others - 1)
+      z += table[i * MAX_SIGNALS + 31 - Math.clz32(others & -others)]!;
+  }
   return z;
 }
 
