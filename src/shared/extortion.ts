@@ -227,7 +227,8 @@ export interface PackedLexicon {
   conceptWords: Record<string, number>;
   /** The word model with its features numbered: `weights[n]` is feature n's weight; `words`
    * gives a word's number, `pairs` a pair's by its first and second word, `signals` a pair of
-   * signals' (by their ids, `pay+possess`: both are in the window). */
+   * signals' (by their ids, `pay+possess`: both are in the window), `concepts` a pair of concepts'
+   * (the same way). */
   model?: PackedModel;
 }
 
@@ -465,7 +466,7 @@ interface TokenInfo {
   word: number;
   /** The word pairs the model weighs that start with it: the second word's number. */
   next: Map<string, number> | null;
-  /** Its concepts (PackedModel.conceptWords), as signal bits. */
+  /** Its concepts (PackedLexicon.conceptWords), as signal bits. */
   concept: number;
 }
 
@@ -680,8 +681,8 @@ export const SIGNAL_FEATURE = '=';
 export const CONCEPT_FEATURE = '~';
 
 /** The features of a window of messages, each once: its words and word pairs (as `tokenize` spells
- * them), and each pair of the vocabulary's signals found in them (`=pay+possess`; reported speech
- * counts for none, as in the verdict). Pairs, not single signals: one signal ("I have your photos
+ * them), each pair of the vocabulary's signals found in them (`=pay+possess`; reported speech
+ * counts for none, as in the verdict) and each pair of concepts (`~audience+spread`). Pairs, not single signals: one signal ("I have your photos
  * from the party" is a possession claim) is everyday chat; the research finds threats where they
  * meet. What the word model is trained on (scripts/train-messages.mjs) and weighs in the page;
  * `lex` is the vocabulary (its own model, if any, plays no part). */
