@@ -682,10 +682,11 @@ export const CONCEPT_FEATURE = '~';
 
 /** The features of a window of messages, each once: its words and word pairs (as `tokenize` spells
  * them), each pair of the vocabulary's signals found in them (`=pay+possess`; reported speech
- * counts for none, as in the verdict) and each pair of concepts (`~audience+spread`). Pairs, not single signals: one signal ("I have your photos
- * from the party" is a possession claim) is everyday chat; the research finds threats where they
- * meet. What the word model is trained on (scripts/train-messages.mjs) and weighs in the page;
- * `lex` is the vocabulary (its own model, if any, plays no part). */
+ * counts for none, as in the verdict) and each pair of concepts (`~audience+spread`). Pairs, not
+ * single signals: one signal ("I have your photos from the party" is a possession claim) is
+ * everyday chat; the research finds threats where they meet. What the word model is trained on
+ * (scripts/train-messages.mjs) and weighs in the page; `lex` is the vocabulary (its own model, if
+ * any, plays no part). */
 export function modelFeatures(lex: Lexicon, messages: readonly string[]): string[] {
   const features = new Set<string>();
   let present = 0;
@@ -758,8 +759,7 @@ function modelLogit(model: NonNullable<Lexicon['model']>, window: readonly Messa
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Whether a new message can change the verdict: it has a signal, a word the model weighs or a
- * concept, and
- * is not reported speech (news, a warning) with no distress in it. */
+ * concept, and is not reported speech (news, a warning) with no distress in it. */
 export const canFire = (reading: MessageReading): boolean =>
   (reading.mask !== 0 || reading.features.length > 0 || reading.concepts !== 0) &&
   (!reading.ignored || reading.distress);
