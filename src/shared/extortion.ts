@@ -3,7 +3,7 @@
 // in the signed rules (`messages`, see ./rules.ts): new phrases ship as a rules update.
 //
 // Text is normalised (case, accents, leetspeak, spaced-out letters, repeated letters, chat
-// abbreviations; emoji and punctuation dropped) into tokens, and every language's terms are looked
+// abbreviations; punctuation dropped, emoji named: 😂 → emoji1f602) into tokens, and every language's terms are looked
 // up on every message through one index keyed by a term's first token: the cost is linear in the
 // text's length whatever the rules say (terms are short token patterns, never regular expressions).
 import type { MessageRules, MessageSignal } from './rules';
@@ -31,7 +31,8 @@ const LEET: Record<string, string> = {
 /**
  * Tokens of a text: lower case, no accents, currency symbols as the token `cur`, numbers as `#`,
  * digits inside words read as letters (n00dz → noodz), every1 → everyone, runs of one letter
- * ("n u d e s") joined, three or more repeated letters made one, then the rules' aliases (ur → your).
+ * ("n u d e s") joined, three or more repeated letters made one, emoji named (😂 → emoji1f602), then
+ * the rules' aliases (ur → your).
  * It runs on every message C8 reads, in pages where this code is often still cold (interpreted):
  * the per-character work is left to the browser's own string and RegExp code, and the steps most
  * messages do not need (accents, money, digits, repeated letters) are skipped after one test.
@@ -45,6 +46,9 @@ export function tokenize(
   const ascii = !/[^\x00-\x7f]/.test(plain);
   // (Lower case again: letters with no lower case of their own, 𝐍 or ℕ, decompose to N.)
   if (!ascii) plain = plain.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
+  // Emoji: one token each, named by code point (😂 → emoji1f602), so rules name them in plain
+  // words (a laughing face is banter) and the word model weighs them.
+  if (!ascii && PICTOGRAPH.test(plain)) plain = plain.replace(PICTOGRAPHS, emojiName);
   if (/[$€£]/.test(plain)) plain = plain.replace(/r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g, ' cur ');
   if (/\d[.,]\d/.test(plain)) plain = plain.replace(/(\d)[.,](?=\d)/g, '$1');
   // Words: runs of letters, digits, @ and $.
@@ -57,7 +61,7 @@ export function tokenize(
     raw = [];
     const push = (token: string) => raw.push(token);
     for (const word of words)
-      if (digits && /[\d@$]/.test(word)) splitToken(word, push);
+      if (digits && /[\d@$]/.test(word) && !word.startsWith(EMOJI)) splitToken(word, push);
       else raw.push(tripled ? squeeze(word) : word);
   }
   // Runs of single letters joined ("n u d e s"), then aliases.
@@ -100,6 +104,11 @@ function longestKey(aliases: ReadonlyMap<string, string>): number {
   return longest;
 }
 const ASCII_WORDS = /[a-z0-9@$]+/g;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+/** An emoji's token: `emoji` and its code point in hex, kept whole (not read as leetspeak). */
+const EMOJI = 'emoji';
+const emojiName = (emoji: string) => ` ${EMOJI}${emoji.codePointAt(0)!.toString(16)} `;
 const WORDS = /[\p{L}\p{N}@$]+/gu;
 const TRIPLED = /(\p{L})\1\1/u;
 
@@ -206,7 +215,7 @@ export function expandTerm(
  */
 export type PackedPart = string | string[];
 /** The packed form's version: a page refuses another (the background packs again on update). */
-export const PACKED_FORMAT = 5;
+export const PACKED_FORMAT = 6;
 export interface PackedLexicon {
   format: typeof PACKED_FORMAT;
   window: MessageRules['window'];

@@ -38,8 +38,21 @@ describe('tokenize', () => {
       'go',
       '#',
       'everyone',
+      'emoji1f608',
     ]);
     expect(tokenize('n u d e s')).toEqual(['nudes']);
+    // Emoji: a token each, named by code point and kept whole (not read as leetspeak); a variation
+    // selector is dropped with the accents.
+    expect(tokenize('😂😂 ok ❤️ ⏰30 min')).toEqual([
+      'emoji1f602',
+      'emoji1f602',
+      'ok',
+      'emoji2764',
+      'emoji23f0',
+      '#',
+      'min',
+    ]);
+    expect(tokenize('emoji1f602')).toEqual(['emoji1f602']);
     expect(tokenize('nuuuudes, cool')).toEqual(['nudes', 'cool']);
     expect(tokenize('Fais un virement de 1.000,50 €')).toEqual(['fais', 'un', 'virement', 'de', '#', 'cur']);
     expect(tokenize('tens 24h')).toEqual(['tens', '#', 'h']);
