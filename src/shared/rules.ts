@@ -70,7 +70,9 @@ export const MessageRules = z.object({
   /** Fire only when one of these holds: every signal of `all` in one message (`message`) or
    * anywhere in the window (`window`), every signal of `also` anywhere in the window, and, when
    * `any` is given, at least one of its signals with them (in that same message for `message`),
-   * and none of the signals of `none` there. Money, deadlines or "answer me" alone never fire. */
+   * and none of the signals of `none` there: for `window`, a message holding one of `none` counts
+   * for nothing in the rule (Pausa before rules revision 18 read it as "nowhere in the window",
+   * which only fires less). Money, deadlines or "answer me" alone never fire. */
   core: z
     .array(
       z.object({

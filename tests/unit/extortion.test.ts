@@ -155,7 +155,7 @@ describe('core rules with `any`', () => {
     expect(judgeConversation(lex, ['pay me back', 'I send it to your mom']).fire).toBe(true);
     expect(judgeConversation(lex, ['I send it to your mom']).fire).toBe(false);
   });
-  it('`none`: a signal that keeps the rule from holding (in that message, or in the window)', () => {
+  it('`none`: a signal that keeps the rule from holding (in that message, or in the messages of the window that have it)', () => {
     const joking = MessageRules.parse({
       ...base,
       signals: [...base.signals, { id: 'banter', weight: 0, terms: { en: ['lol'] } }],
@@ -169,7 +169,11 @@ describe('core rules with `any`', () => {
       ...joking,
       core: [{ scope: 'window', all: ['spread', 'audience'], none: ['banter'] }],
     });
-    expect(judgeConversation(windowed, ['lol', 'I send it to your mom']).fire).toBe(false);
+    // Across the window, a message with a `none` signal counts for nothing: a joke's "lol I send it"
+    // does not meet "your mom" in another message; a "lol" elsewhere does not silence a threat.
+    expect(judgeConversation(windowed, ['lol I send it', 'to your mom']).fire).toBe(false);
+    expect(judgeConversation(windowed, ['I send it', 'to your mom']).fire).toBe(true);
+    expect(judgeConversation(windowed, ['lol', 'I send it to your mom']).fire).toBe(true);
   });
   it('unknown ids in `any` are left out; none known: the rule never holds', () => {
     const some = compileLexicon({
