@@ -6,6 +6,7 @@
 // raise `revision` and sign (README, "Publishing rules").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { rulesText } from './rules-json.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
 const RULES = fileURLToPath(new URL('../src/rules/rules.json', import.meta.url));
@@ -15,11 +16,11 @@ try {
   const rules = JSON.parse(readFileSync(RULES, 'utf8'));
   const { model, examples, threats, recall } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
-  writeFileSync(RULES, `${JSON.stringify(rules, null, 2)}\n`);
+  writeFileSync(RULES, rulesText(rules));
   console.log(
     `trained on ${examples} conversations (${threats} threats) and mixed benign windows: ${Object.keys(model.weights).length} weights, ` +
       `threshold ${model.threshold}, cross-validated recall ${(recall * 100).toFixed(1)} % at 3 % false positives. ` +
-      'Next: npx prettier --write src/rules/rules.json, raise revision, npm run rules -- sign.',
+      'Next: raise revision (the file stays as rulesText writes it: scripts/rules-json.mjs), npm run rules -- sign.',
   );
 } finally {
   await vite.close();

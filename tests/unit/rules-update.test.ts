@@ -8,6 +8,7 @@ import bundled from '../../src/rules/rules.json';
 import { DEFAULT_RULES_PUBLIC_KEY } from '../../src/rules/source';
 import { evaluateUpdate, MAX_RULES_BYTES, retryDelayMinutes } from '../../src/shared/rules-update';
 import { fromBase64, toBase64, verifySignature } from '../../src/shared/signature';
+import { rulesText } from '../../scripts/rules-json.mjs';
 
 const { subtle } = globalThis.crypto;
 const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -147,6 +148,14 @@ describe('the bundled rules and the published schema', () => {
     const bytes = new Uint8Array(readFileSync(new URL('../../src/rules/rules.json', import.meta.url)));
     const sig = readFileSync(new URL('../../src/rules/rules.json.sig', import.meta.url), 'utf8');
     expect(await verifySignature(bytes, sig, DEFAULT_RULES_PUBLIC_KEY)).toBe(true);
+  });
+  it('src/rules/rules.json is laid out as scripts/rules-json.mjs writes it, within the update cap', () => {
+    const text = readFileSync(new URL('../../src/rules/rules.json', import.meta.url), 'utf8');
+    expect(text).toBe(rulesText(JSON.parse(text)));
+    // A published update is this very file: it must fit the cap that every installed Pausa keeps.
+    expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(MAX_RULES_BYTES);
+    // The word model's weights on one line (generated data), the rest one field per line.
+    expect(text.split('\n').find((line) => line.includes('"weights"'))).toMatch(/^ {6}"weights": \{".*\},$/);
   });
   it('src/rules/rules.schema.json is current (npm run rules -- schema --out src/rules/rules.schema.json)', async () => {
     const { z } = await import('../../src/shared/zod');

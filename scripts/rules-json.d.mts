@@ -1,0 +1,1 @@
+export function rulesText(rules: unknown): string;
