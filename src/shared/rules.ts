@@ -45,7 +45,9 @@ export const MessageModel = z.object({
   bias: z.number().min(-50).max(50),
   /** The panel when the recent messages' probability is above this (and `guard` holds). */
   threshold: z.number().min(0).max(1),
-  /** And one of these signals is in the window (none given: no such condition). */
+  /** And one of these signals is in the window, as a signal or as a concept (a word of its terms;
+   * Pausa before rules revision 19 counted signals only, so it speaks less), none given: no such
+   * condition. */
   guard: z.array(z.string()).max(30).default([]),
 });
 export type MessageModel = z.infer<typeof MessageModel>;
