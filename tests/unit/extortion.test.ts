@@ -218,10 +218,12 @@ describe('the word model', () => {
     expect(judgeConversation(lex, ['pay', 'I leak it', 'pizza?']).fire).toBe(false); // 1 - 3
   });
   it("its guard holds for a word of a guard signal's terms too (a concept), not for any word", () => {
-    const lex = compileLexicon({
-      ...base,
-      signals: [{ id: 'pay', weight: 1, terms: { en: ['pay (me|now)', 'bitcoin wallet'] } }],
-    });
+    const lex = compileLexicon(
+      MessageRules.parse({
+        ...base,
+        signals: [{ id: 'pay', weight: 1, terms: { en: ['pay (me|now)', 'bitcoin wallet'] } }],
+      }),
+    );
     expect(readMessage(lex, 'bitcoin').mask).toBe(0); // not the term "bitcoin wallet"…
     expect(judgeConversation(lex, ['bitcoin', 'I leak it']).fire).toBe(true); // …but its word
     expect(judgeConversation(lex, ['coins', 'I leak it']).fire).toBe(false);
