@@ -3,9 +3,10 @@
 // in the signed rules (`messages`, see ./rules.ts): new phrases ship as a rules update.
 //
 // Text is normalised (case, accents, leetspeak, spaced-out letters, repeated letters, chat
-// abbreviations; punctuation dropped, emoji named: 😂 → emoji1f602) into tokens, and every language's terms are looked
-// up on every message through one index keyed by a term's first token: the cost is linear in the
-// text's length whatever the rules say (terms are short token patterns, never regular expressions).
+// abbreviations; punctuation dropped, emoji named: 😂 → emoji1f602) into tokens, and every
+// language's terms are looked up on every message through one index keyed by a term's first token:
+// the cost is linear in the text's length whatever the rules say (terms are short token patterns,
+// never regular expressions).
 import type { MessageRules, MessageSignal } from './rules';
 
 /** Longest text read from one message; the rest is ignored. */
