@@ -19,7 +19,7 @@ try {
   writeFileSync(RULES, rulesText(rules));
   console.log(
     `trained on ${examples} conversations (${threats} threats) and mixed benign windows: ${Object.keys(model.weights).length} weights, ` +
-      `threshold ${model.threshold}, cross-validated recall ${(recall * 100).toFixed(1)} % at 3 % false positives. ` +
+      `threshold ${model.threshold}, recall held out (leave-one-batch-out; the vocabulary was tuned on every batch, so it overstates a new batch's) ${(recall * 100).toFixed(1)} %. ` +
       'Next: raise revision (the file stays as rulesText writes it: scripts/rules-json.mjs), npm run rules -- sign.',
   );
 } finally {

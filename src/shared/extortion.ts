@@ -821,16 +821,19 @@ export function judgeWindow(
   const has = (mask: number, bits: number) => (mask & bits) === bits;
   const core = lex.core.some((rule) => {
     if (!rule.possible || !has(present, rule.also)) return false;
-    // `all`, one of `any` and none of `none`: in one message, or across the window's messages
-    // that hold none of `none` (a possession claim in a joke, "I still have the pics from 2019 😂",
-    // does not meet a payment in another message).
+    // The window's messages that hold none of `none`: a possession claim in a joke, "I still have
+    // the pics from 2019 😂", neither meets a payment in another message nor stands as `also`.
+    let counted = present;
+    if (rule.none !== 0) {
+      counted = 0;
+      for (const reading of window)
+        if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
+      if (!has(counted, rule.also)) return false;
+    }
+    // `all`, one of `any` and none of `none`: in one message, or across those messages.
     const holds = (mask: number) =>
       has(mask, rule.all) && (rule.any === 0 || (mask & rule.any) !== 0) && (mask & rule.none) === 0;
     if (rule.message) return window.some((reading) => !reading.ignored && holds(reading.mask));
-    if (rule.none === 0) return holds(present);
-    let counted = 0;
-    for (const reading of window)
-      if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
     return holds(counted);
   });
   return { fire: core || modelFires(lex, window, present, concepts, logit), score, signals, distress };

@@ -74,7 +74,8 @@ export const MessageRules = z.object({
    * `any` is given, at least one of its signals with them (in that same message for `message`),
    * and none of the signals of `none` there: for `window`, a message holding one of `none` counts
    * for nothing in the rule (Pausa before rules revision 18 read it as "nowhere in the window",
-   * which only fires less). Money, deadlines or "answer me" alone never fire. */
+   * which only fires less), and since revision 21 nor does it give `also` its signals. Money,
+   * deadlines or "answer me" alone never fire. */
   core: z
     .array(
       z.object({

@@ -174,6 +174,13 @@ describe('core rules with `any`', () => {
     expect(judgeConversation(windowed, ['lol I send it', 'to your mom']).fire).toBe(false);
     expect(judgeConversation(windowed, ['I send it', 'to your mom']).fire).toBe(true);
     expect(judgeConversation(windowed, ['lol', 'I send it to your mom']).fire).toBe(true);
+    // `also` likewise: the signal it asks for must come from a message without a `none` signal.
+    const also = compileLexicon({
+      ...joking,
+      core: [{ scope: 'message', all: ['spread', 'audience'], also: ['pay'], none: ['banter'] }],
+    });
+    expect(judgeConversation(also, ['pay me', 'I send it to your mom']).fire).toBe(true);
+    expect(judgeConversation(also, ['pay me lol', 'I send it to your mom']).fire).toBe(false);
   });
   it('unknown ids in `any` are left out; none known: the rule never holds', () => {
     const some = compileLexicon({
@@ -304,7 +311,7 @@ describe('the word model', () => {
     const { model } = trainModel(rules.messages!);
     const { weights, bias, threshold } = rules.messages!.model!;
     expect({ weights, bias, threshold }).toEqual(model);
-  }, 120_000); // six trainings (5 folds and the model): about 10 s here
+  }, 180_000); // 18 trainings (17 batches held out in turn, and the model): about 20 s here
 });
 
 describe('the bundled vocabulary', () => {
