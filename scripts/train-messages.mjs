@@ -13,7 +13,13 @@ const RULES = fileURLToPath(new URL('../src/rules/rules.json', import.meta.url))
 const vite = await typescriptLoader();
 try {
   const { trainModel } = await vite.ssrLoadModule('/tests/fixtures/messages/train.ts');
+  const { Rules } = await vite.ssrLoadModule('/src/shared/rules.ts');
   const rules = JSON.parse(readFileSync(RULES, 'utf8'));
+  // The schema first: a term it refuses (more than 8 words, say) would otherwise be trained on
+  // and only refused later, by the evaluation or a page.
+  const checked = Rules.safeParse(rules);
+  if (!checked.success)
+    throw new Error(`src/rules/rules.json does not pass the schema: ${checked.error.message}`);
   const { model, examples, threats, recall } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
   writeFileSync(RULES, rulesText(rules));
