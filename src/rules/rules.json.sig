@@ -1,1 +1,1 @@
-SfS2sS0TduEIWjZGrfBIPQDcrjN3NmIqpJSFlRwdhqKgbCjgsfIKEGf4HxBWV5MvQdnkptvEzYAOveiyGnP7CA==
+2sLhgZLk4paphjcU7xrnlsBkp/VvsV1vpBWcMlCEpacLkY0DyD24QWj/woto3q7fq2WFBwB0hAmrlWQVtgjkAg==

@@ -116,6 +116,8 @@ const TRIPLED = /(\p{L})\1\1/u;
 /** A word with digits, @ or $ in it. */
 function splitToken(piece: string, push: (token: string) => void): void {
   if (/^[\d@$]+$/.test(piece)) return /\d/.test(piece) ? push('#') : undefined;
+  // 40k: a number (thousands), not "k", which is Brazilian laughter ("kkkk" squeezed).
+  if (/^\d+k$/.test(piece)) return push('#');
   // 24h, 10min, 500euros: a number and a word.
   const lead = /^(\d+)(\p{L}+)$/u.exec(piece);
   if (lead) {

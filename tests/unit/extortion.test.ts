@@ -56,6 +56,8 @@ describe('tokenize', () => {
     expect(tokenize('nuuuudes, cool')).toEqual(['nudes', 'cool']);
     expect(tokenize('Fais un virement de 1.000,50 €')).toEqual(['fais', 'un', 'virement', 'de', '#', 'cur']);
     expect(tokenize('tens 24h')).toEqual(['tens', '#', 'h']);
+    // 40k is a number: its "k" is not the "kkkk" of Brazilian laughter (banter) squeezed to one.
+    expect(tokenize('40k members, kkkk')).toEqual(['#', 'members', 'k']);
     expect(tokenize("don't")).toEqual(['don', 't']);
     // Letters with no lower case of their own (mathematical bold, double-struck) still read.
     expect(tokenize('𝐍𝐔𝐃𝐄𝐒 ℕudes 𝐧𝐮𝐝𝐞𝐬')).toEqual(['nudes', 'nudes', 'nudes']);
