@@ -1,1 +1,1 @@
-2sLhgZLk4paphjcU7xrnlsBkp/VvsV1vpBWcMlCEpacLkY0DyD24QWj/woto3q7fq2WFBwB0hAmrlWQVtgjkAg==
+r748vQtmU+W8oeSkyVEWS+sINt14WrLftILr5vUMMwrMCOV3PHu4TuH+CXpzXwgeC+neiRpeTnJEewZrdoX9CQ==
