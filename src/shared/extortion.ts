@@ -116,7 +116,7 @@ const TRIPLED = /(\p{L})\1\1/u;
 /** A word with digits, @ or $ in it. */
 function splitToken(piece: string, push: (token: string) => void): void {
   if (/^[\d@$]+$/.test(piece)) return /\d/.test(piece) ? push('#') : undefined;
-  // 40k: a number (thousands), not "k", which is Brazilian laughter ("kkkk" squeezed).
+  // 40k: a number (thousands), not a number and a word.
   if (/^\d+k$/.test(piece)) return push('#');
   // 24h, 10min, 500euros: a number and a word.
   const lead = /^(\d+)(\p{L}+)$/u.exec(piece);
@@ -130,10 +130,15 @@ function splitToken(piece: string, push: (token: string) => void): void {
   push(squeeze(piece.replace(/[\d@$]/g, (c) => LEET[c] ?? c)));
 }
 
-/** nuuuudes → nudes (three or more of a letter become one; doubles stay: "cool"). */
+/** nuuuudes → nudes (three or more of a letter become one; doubles stay: "cool"). A word that is
+ * one letter repeated is laughter or a sound ("kkkkk", "hhhh"), not that letter: it becomes three of
+ * it, so Brazilian laughter is "kkk" and stays apart from "k" ("ok", "5k views"). */
 function squeeze(word: string): string {
   for (let i = 2; i < word.length; i++)
-    if (word[i] === word[i - 1] && word[i] === word[i - 2]) return word.replace(/(\p{L})\1{2,}/gu, '$1');
+    if (word[i] === word[i - 1] && word[i] === word[i - 2]) {
+      const squeezed = word.replace(/(\p{L})\1{2,}/gu, '$1');
+      return squeezed.length === 1 ? squeezed.repeat(3) : squeezed;
+    }
   return word;
 }
 

@@ -15,6 +15,7 @@ import {
   packLexicon,
   PACKED_FORMAT,
   readMessage,
+  signalIds,
   termsFor,
   tokenize,
   unpackLexicon,
@@ -56,8 +57,18 @@ describe('tokenize', () => {
     expect(tokenize('nuuuudes, cool')).toEqual(['nudes', 'cool']);
     expect(tokenize('Fais un virement de 1.000,50 €')).toEqual(['fais', 'un', 'virement', 'de', '#', 'cur']);
     expect(tokenize('tens 24h')).toEqual(['tens', '#', 'h']);
-    // 40k is a number: its "k" is not the "kkkk" of Brazilian laughter (banter) squeezed to one.
-    expect(tokenize('40k members, kkkk')).toEqual(['#', 'members', 'k']);
+    // A word of one repeated letter is laughter or a sound, kept apart from the letter alone: the
+    // Brazilian "kkkk" (banter) is "kkk", never the "k" of "k, see you" or "5k views"; 40k is a number.
+    expect(tokenize('40k members, kkkk')).toEqual(['#', 'members', 'kkk']);
+    expect(tokenize('k see you, 5k views, KKKKKKK, hhhh')).toEqual([
+      'k',
+      'see',
+      'you',
+      '#',
+      'views',
+      'kkk',
+      'hhh',
+    ]);
     expect(tokenize("don't")).toEqual(['don', 't']);
     // Letters with no lower case of their own (mathematical bold, double-struck) still read.
     expect(tokenize('𝐍𝐔𝐃𝐄𝐒 ℕudes 𝐧𝐮𝐝𝐞𝐬')).toEqual(['nudes', 'nudes', 'nudes']);
@@ -341,6 +352,12 @@ describe('the bundled vocabulary', () => {
   });
   it('obfuscated spelling still reads', () => {
     expect(fires('p4y or i s3nd ur n.u.d.e.s 2 all ur f0llowers')).toBe(true);
+  });
+  it('Brazilian laughter is banter; the letter "k" alone is not', () => {
+    const banter = (text: string) => signalIds(lex, readMessage(lex, text).mask).includes('banter');
+    expect(banter('kkkkkk vou mandar pro grupo')).toBe(true);
+    expect(banter('k see you at 5')).toBe(false);
+    expect(banter('the leak group has 40k members')).toBe(false);
   });
   it('flags distress for crisis lines first', () => {
     expect(judgeConversation(lex, ['I have your nudes, pay', 'i want to kill myself']).distress).toBe(true);
