@@ -132,7 +132,7 @@ function splitToken(piece: string, push: (token: string) => void): void {
 
 /** nuuuudes → nudes (three or more of a letter become one; doubles stay: "cool"). A word that is
  * one letter repeated is laughter or a sound ("kkkkk", "hhhh"), not that letter: it becomes three of
- * it, so Brazilian laughter is "kkk" and stays apart from "k" ("ok", "5k views"). */
+ * it, so Brazilian laughter is "kkk" and stays apart from a lone "k" ("k, see you", "5k views"). */
 function squeeze(word: string): string {
   for (let i = 2; i < word.length; i++)
     if (word[i] === word[i - 1] && word[i] === word[i - 2]) {
