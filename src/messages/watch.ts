@@ -1,7 +1,8 @@
 // Reads text that a page adds after it has loaded (SPEC C8, §7 "bounded"): one MutationObserver,
 // added nodes queued as they come and read at idle time in small slices, never inside editable
-// fields (what the person types) or Pausa's own UI, with a per-page budget. The text goes to
-// `onMessage` and nowhere else.
+// fields (what the person types) or Pausa's own UI, with a per-page budget. A page that is never
+// idle (a busy chat, a headless browser) still gets its messages read: after IDLE_WAIT_MS without
+// idle time a slice runs anyway. The text goes to `onMessage` and nowhere else.
 
 export interface WatchOptions {
   /** CSS selectors of the site's incoming-message containers; none: all text added after load. */
@@ -25,10 +26,22 @@ const SKIP = 'input, textarea, select, [role="textbox"], pausa-help, pausa-warni
 const SKIP_SELF = `${SKIP}, [contenteditable]:not([contenteditable="false"])`;
 /** Characters read from one message. */
 const MAX_TEXT = 1000;
-/** Nodes waiting to be read; beyond this the oldest are dropped (a flood of DOM, not of chat). */
-const MAX_QUEUE = 400;
+/** Nodes waiting to be read; beyond this the oldest are dropped (a flood of DOM, not of chat: a
+ * chat that adds 2,000 messages between two slices is not read by a person either). */
+const MAX_QUEUE = 2000;
+/** Longest wait for idle time before a slice runs anyway, and the shorter one while a backlog
+ * waits (more than BACKLOG nodes). Idle time never comes on a page that is always busy; waiting
+ * for it had let 400 nodes pile up and the oldest be dropped unread. */
+const IDLE_WAIT_MS = 200;
+const BACKLOG_WAIT_MS = 50;
+const BACKLOG = 200;
 
-type Idle = (cb: (deadline: { timeRemaining(): number }) => void, opts?: { timeout: number }) => number;
+interface Deadline {
+  timeRemaining(): number;
+  /** No idle time came within the timeout (Chromium, Firefox). */
+  didTimeout?: boolean;
+}
+type Idle = (cb: (deadline: Deadline) => void, opts?: { timeout: number }) => number;
 
 export function watchMessages(options: WatchOptions): () => void {
   const { onMessage, maxMessages = 20_000, maxChars = 2_000_000, sliceMs = 8 } = options;
@@ -48,6 +61,7 @@ export function watchMessages(options: WatchOptions): () => void {
   let messages = 0;
   let chars = 0;
   let stopped = false;
+  let dropped = false;
   const idle: Idle =
     (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback?.bind(globalThis) ??
     ((cb) => setTimeout(() => cb({ timeRemaining: () => sliceMs }), 50) as unknown as number);
@@ -76,9 +90,12 @@ export function watchMessages(options: WatchOptions): () => void {
     return element !== node || !element.matches(SKIP_SELF);
   };
 
-  const read = (deadline: { timeRemaining(): number }) => {
+  const read = (deadline: Deadline) => {
     scheduled = false;
-    const until = performance.now() + Math.min(sliceMs, Math.max(1, deadline.timeRemaining()));
+    // Idle time: as much of it as there is, up to a slice. None came in time: a slice anyway (a
+    // short task, far from the 50 ms of a long one), or the page's messages would wait forever.
+    const slice = deadline.didTimeout ? sliceMs : Math.min(sliceMs, Math.max(1, deadline.timeRemaining()));
+    const until = performance.now() + slice;
     // Elements read in this slice: an added node inside one of them was read with it. Messages
     // arrive side by side: a parent found to be inside none of them is not walked up again.
     const done = new Set<Element>();
@@ -112,7 +129,7 @@ export function watchMessages(options: WatchOptions): () => void {
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    idle(read, { timeout: 1000 });
+    idle(read, { timeout: queue.length > BACKLOG ? BACKLOG_WAIT_MS : IDLE_WAIT_MS });
   };
 
   const observer = new MutationObserver((records) => {
@@ -123,7 +140,12 @@ export function watchMessages(options: WatchOptions): () => void {
         if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.TEXT_NODE) continue;
         if (!wanted(node)) continue;
         queue.push(node);
-        if (queue.length > MAX_QUEUE) queue.shift();
+        if (queue.length > MAX_QUEUE) {
+          queue.shift();
+          if (!dropped)
+            console.info('Pausa: more new text than it can read arrived at once; the oldest was skipped.');
+          dropped = true;
+        }
       }
     }
     if (queue.length) schedule();

@@ -169,6 +169,40 @@ describe('the reader', () => {
     stop();
   });
 
+  it('a page that is never idle: a flood of 1,500 messages is read in full, in order, in short slices', async () => {
+    // Idle time never comes: every callback is the timeout's, with no time remaining (a busy chat,
+    // a headless browser). Each message costs the matcher about 20 µs here.
+    const waits: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: (d: object) => void, opts: { timeout: number }) => {
+      waits.push(opts.timeout);
+      return setTimeout(() => cb({ timeRemaining: () => 0, didTimeout: true }), opts.timeout);
+    });
+    document.body.innerHTML = '<div id="log"></div>';
+    const seen: string[] = [];
+    const slices: number[] = [];
+    let sliceStart = -1;
+    const stop = watchMessages({
+      onMessage: (text) => {
+        const now = performance.now();
+        if (now - sliceStart > 30) slices.push((sliceStart = now));
+        while (performance.now() - now < 0.02);
+        seen.push(text);
+      },
+    });
+    const log = document.getElementById('log')!;
+    try {
+      for (let i = 0; i < 1500; i++) add(log, `message ${i}`);
+      for (let waited = 0; seen.length < 1500 && waited < 3000; waited += 50) await tick(50);
+    } finally {
+      vi.unstubAllGlobals();
+      stop();
+    }
+    expect(seen).toEqual(Array.from({ length: 1500 }, (_, i) => `message ${i}`));
+    // A backlog is read again soon (50 ms), in slices of about 8 ms: several, not one long task.
+    expect(slices.length).toBeGreaterThan(1);
+    expect(waits[0]).toBe(50);
+  });
+
   it('stops at its per-page budget', async () => {
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     document.body.innerHTML = '<div id="log"></div>';
