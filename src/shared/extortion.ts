@@ -43,20 +43,23 @@ export function tokenize(
   aliases: ReadonlyMap<string, string> | Readonly<Record<string, string>> = NO_ALIASES,
 ): string[] {
   let plain = (text.length > MAX_MESSAGE_CHARS ? text.slice(0, MAX_MESSAGE_CHARS) : text).toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  const ascii = !/[^\x00-\x7f]/.test(plain);
-  // (Lower case again: letters with no lower case of their own, 𝐍 or ℕ, decompose to N.)
-  if (!ascii) plain = plain.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
-  // Emoji: one token each, named by code point (😂 → emoji1f602), so rules name them in plain
-  // words (a laughing face is banter) and the word model weighs them.
-  if (!ascii && PICTOGRAPH.test(plain)) plain = plain.replace(PICTOGRAPHS, emojiName);
-  if (/[$€£]/.test(plain)) plain = plain.replace(/r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g, ' cur ');
-  if (/\d[.,]\d/.test(plain)) plain = plain.replace(/(\d)[.,](?=\d)/g, '$1');
+  let ascii = !NON_ASCII.test(plain);
+  // Most messages are plain ASCII words: nothing to fold, no digits, money or repeated letters,
+  // found by one test, and the steps below are skipped.
+  const special = !ascii || ASCII_SPECIAL.test(plain);
+  if (special) {
+    // Characters beyond ASCII folded one at a time, each worked out once (foldChar): most are
+    // accented letters that become plain ones.
+    if (!ascii) plain = plain.replace(NON_ASCII_CHARS, foldChar);
+    if (/[$€£]/.test(plain)) plain = plain.replace(/r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g, ' cur ');
+    if (/\d[.,]\d/.test(plain)) plain = plain.replace(/(\d)[.,](?=\d)/g, '$1');
+    ascii = !NON_ASCII.test(plain);
+  }
   // Words: runs of letters, digits, @ and $.
   const words = plain.match(ascii ? ASCII_WORDS : WORDS);
   if (!words) return [];
-  const digits = /[\d@$]/.test(plain);
-  const tripled = TRIPLED.test(plain);
+  const digits = special && /[\d@$]/.test(plain);
+  const tripled = special && (ascii ? TRIPLED_ASCII : TRIPLED).test(plain);
   let raw: string[] = words;
   if (digits || tripled) {
     raw = [];
@@ -104,6 +107,10 @@ function longestKey(aliases: ReadonlyMap<string, string>): number {
   }
   return longest;
 }
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII_CHARS = /[^\x00-\x7f]/gu;
 const ASCII_WORDS = /[a-z0-9@$]+/g;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
@@ -112,6 +119,25 @@ const EMOJI = 'emoji';
 const emojiName = (emoji: string) => ` ${EMOJI}${emoji.codePointAt(0)!.toString(16)} `;
 const WORDS = /[\p{L}\p{N}@$]+/gu;
 const TRIPLED = /(\p{L})\1\1/u;
+const TRIPLED_ASCII = /([a-z])\1\1/;
+/** In lower-case ASCII text: a digit, @ or $ (money, leetspeak, numbers) or a letter three times. */
+const ASCII_SPECIAL = /[\d@$]|([a-z])\1\1/;
+
+/** One character beyond ASCII as the matcher reads it: no accents (NFKD, marks dropped), ß as
+ * ss, lower case again (letters with no lower case of their own, 𝐍 or ℕ, decompose to N), emoji
+ * named by code point (😂 → emoji1f602) so rules name them in plain words and the word model
+ * weighs them. Each character worked out once per page (bounded). */
+const folded = new Map<string, string>();
+function foldChar(char: string): string {
+  let out = folded.get(char);
+  if (out === undefined) {
+    out = char.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
+    if (PICTOGRAPH.test(out)) out = out.replace(PICTOGRAPHS, emojiName);
+    if (folded.size >= 5000) folded.clear();
+    folded.set(char, out);
+  }
+  return out;
+}
 
 /** A word with digits, @ or $ in it. */
 function splitToken(piece: string, push: (token: string) => void): void {
@@ -270,32 +296,36 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     if (Object.hasOwn(index, key)) index[key]!.push(id);
     else index[key] = [id];
   };
+  // Every term's phrases, expanded once.
+  const phrases: Array<[signal: number, parts: Part[]]> = [];
   rules.signals.forEach((signal, index) => {
     for (const list of Object.values(signal.terms))
       for (const term of list) {
         const expanded = expandTerm(term, rules.aliases);
         if ('error' in expanded) continue; // refused by the schema already
-        for (const parts of expanded) {
-          const anchor = anchorOf(parts);
-          const id = terms.length;
-          terms.push([
-            index,
-            anchor,
-            ...parts.map((part): PackedPart => {
-              if ('word' in part) return part.word;
-              if ('oneOf' in part) return [...part.oneOf];
-              if ('prefix' in part) return `${part.prefix}*`;
-              return 'number' in part ? '#' : '*';
-            }),
-          ]);
-          const at = parts[anchor]!;
-          if ('word' in at) add(byWord, at.word, id);
-          else if ('oneOf' in at) for (const word of at.oneOf) add(byWord, word, id);
-          else if ('prefix' in at) add(byPrefix, at.prefix.slice(0, 3), id);
-          else if ('number' in at) byNumber.push(id);
-        }
+        for (const parts of expanded) phrases.push([index, parts]);
       }
   });
+  const uses = partUses(phrases.map(([, parts]) => parts));
+  for (const [index, parts] of phrases) {
+    const anchor = anchorOf(parts, uses);
+    const id = terms.length;
+    terms.push([
+      index,
+      anchor,
+      ...parts.map((part): PackedPart => {
+        if ('word' in part) return part.word;
+        if ('oneOf' in part) return [...part.oneOf];
+        if ('prefix' in part) return `${part.prefix}*`;
+        return 'number' in part ? '#' : '*';
+      }),
+    ]);
+    const at = parts[anchor]!;
+    if ('word' in at) add(byWord, at.word, id);
+    else if ('oneOf' in at) for (const word of at.oneOf) add(byWord, word, id);
+    else if ('prefix' in at) add(byPrefix, at.prefix.slice(0, 3), id);
+    else if ('number' in at) byNumber.push(id);
+  }
   const { window, threshold, core, aliases } = rules;
   return {
     format: PACKED_FORMAT,
@@ -384,30 +414,52 @@ function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
   };
 }
 
+/** How many of the vocabulary's phrases hold each word, and each prefix's first three letters
+ * (`sen*`): a word that many terms share ("your", "de", "to") is a common word of chat too. */
+function partUses(phrases: readonly (readonly Part[])[]): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const parts of phrases) {
+    const keys = new Set<string>();
+    for (const part of parts)
+      if ('word' in part) keys.add(part.word);
+      else if ('oneOf' in part) for (const word of part.oneOf) keys.add(word);
+      else if ('prefix' in part) keys.add(`${part.prefix.slice(0, 3)}*`);
+    for (const key of keys) uses.set(key, (uses.get(key) ?? 0) + 1);
+  }
+  return uses;
+}
+
 /**
- * The part a term is indexed under: its longest single word (long words are rare in chat, so the
- * term is tried at few places), else a prefix, else a group of words, else a number. Indexing
- * every term under its first token instead made each "you", "your" or "if" in a message try
- * hundreds of terms. Which part is chosen never changes what matches, only how often it is tried.
- * Chosen when packing, so a page does not.
+ * The part a term is indexed under: the one the fewest phrases of the vocabulary share (a word; a
+ * group counts all its words; a prefix, every phrase with a prefix of the same first three letters,
+ * twice and one more, since it stands for many words), the longer on a tie; a number or `*` only when nothing
+ * else is there. A term is tried wherever its anchor's token appears: under "your" or "de" it was
+ * tried in most messages, under its rarest word in few. Which part is chosen never changes what
+ * matches, only how often it is tried. Chosen when packing, so a page does not.
  */
-function anchorOf(parts: readonly Part[]): number {
+function anchorOf(parts: readonly Part[], uses: ReadonlyMap<string, number>): number {
+  const count = (key: string) => uses.get(key) ?? 1;
   let best = -1;
-  let bestRank = -1;
+  let bestCost = Infinity;
+  let bestLength = -1;
   parts.forEach((part, i) => {
-    const rank =
-      'word' in part
-        ? 100 + part.word.length
-        : 'prefix' in part
-          ? 50 + part.prefix.length
-          : 'oneOf' in part
-            ? 20 - Math.min(part.oneOf.size, 19)
-            : 'number' in part
-              ? 1
-              : 0;
-    if (rank > bestRank) {
+    let cost = Infinity;
+    let length = 0;
+    if ('word' in part) {
+      cost = count(part.word);
+      length = part.word.length;
+    } else if ('oneOf' in part) {
+      cost = 0;
+      for (const word of part.oneOf) cost += count(word);
+    } else if ('prefix' in part) {
+      cost = 2 * count(`${part.prefix.slice(0, 3)}*`) + 1;
+      length = part.prefix.length;
+    } else if ('number' in part) cost = 1e9;
+    else cost = 1e12; // any token: only if the term had nothing else (the schema refuses "*" alone)
+    if (cost < bestCost || (cost === bestCost && length > bestLength)) {
       best = i;
-      bestRank = rank;
+      bestCost = cost;
+      bestLength = length;
     }
   });
   return best;
@@ -818,9 +870,10 @@ export function judgeWindow(
       concepts |= reading.concepts;
     }
   }
+  // (A message's bits are all below MAX_SIGNALS and the number of signals: see compileTerm.)
   let score = 0;
-  for (let i = 0; i < lex.signals.length && i < MAX_SIGNALS; i++)
-    if (present & (1 << i)) score += lex.signals[i]!.weight;
+  for (let rest = present; rest !== 0; rest &= rest - 1)
+    score += lex.signals[31 - Math.clz32(rest & -rest)]!.weight;
   const signals = explain ? signalIds(lex, present) : [];
   // The core is looked at only when the score is there: most windows stop here.
   if (score < lex.rules.threshold)

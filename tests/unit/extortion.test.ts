@@ -85,10 +85,11 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
       { ...rules.messages!.signals[0]!, id: 'spread', terms: { en: ['(send|post) your nudes to #'] } },
     ],
   });
-  it("carries its format and each term's anchor, chosen when packing: the longest word", () => {
+  it("carries its format and each term's anchor, chosen when packing: the rarest part", () => {
     const packed = packLexicon(tiny);
     expect(packed.format).toBe(PACKED_FORMAT);
-    // [signal, anchor, ...parts]: "nudes" (part 2) is the longest single word.
+    // [signal, anchor, ...parts]: "your", "nudes" and "to" are each in one phrase, the group's
+    // words in two: "nudes" (part 2) is the longest of the rarest.
     expect(packed.terms[0]).toEqual([0, 2, ['send', 'post'], 'your', 'nudes', 'to', '#']);
     // Survives storage (JSON) and matches where the anchor is, not only at a message's start.
     expect(packed.byWord).toEqual({ nudes: [0] });
@@ -98,6 +99,34 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     expect(termsFor(lexicon, 'constructor')).toHaveLength(0); // own keys only
     expect(readMessage(lexicon, 'ok so I will POST your nudes to 300 people').mask).toBe(1);
     expect(readMessage(lexicon, 'post your photos to 3 people').mask).toBe(0);
+  });
+  it('a word many terms share ("your") anchors none of them when the term has a rarer part', () => {
+    const packed = packLexicon(
+      MessageRules.parse({
+        ...tiny,
+        signals: [
+          {
+            ...tiny.signals[0]!,
+            terms: { en: ['your (mom|dad)', 'your pics', 'your vids', 'your snaps', 'send* your pics'] },
+          },
+        ],
+      }),
+    );
+    // "your" is in five phrases; the group's words in one each (2), "pics" in two, "snaps" in one;
+    // "send*" stands for many words (2 × 1 + 1).
+    expect(packed.terms.map(([, anchor, ...parts]) => parts[anchor])).toEqual([
+      ['mom', 'dad'],
+      'pics',
+      'vids',
+      'snaps',
+      'pics',
+    ]);
+    expect(packed.byWord.your).toBeUndefined();
+    const lexicon = unpackLexicon(packed);
+    expect(termsFor(lexicon, 'your')).toHaveLength(0);
+    expect(readMessage(lexicon, 'sending your pics').mask).toBe(1);
+    expect(readMessage(lexicon, 'tell your dad').mask).toBe(1);
+    expect(readMessage(lexicon, 'your turn').mask).toBe(0);
   });
   it('the matcher tokens and parts agree on every kind of part', () => {
     const packed = packLexicon(
