@@ -443,7 +443,7 @@ function anchorOf(parts: readonly Part[], uses: ReadonlyMap<string, number>): nu
   let bestCost = Infinity;
   let bestLength = -1;
   parts.forEach((part, i) => {
-    let cost = Infinity;
+    let cost: number;
     let length = 0;
     if ('word' in part) {
       cost = count(part.word);
