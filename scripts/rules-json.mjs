@@ -1,23 +1,38 @@
 // How src/rules/rules.json is written (scripts/train-messages.mjs, and anyone editing it by script):
-// two-space JSON for people to read and review, except the word model's weights, which are
-// generated and take one line. Laid out one per line they made up 55 % of the file; a rules update
-// may be at most 512 KB (src/shared/rules-update.ts), and older versions of Pausa keep that cap.
-// Same data either way: only the bytes that are signed change.
-const PLACEHOLDER = '\u0000pausa-model-weights\u0000';
+// two-space JSON for people to read and review, except two generated or long parts: the word
+// model's weights take one line, and each language's list of a signal's terms takes one line.
+// Laid out one per line the weights made up 55 % of the file and the terms' indentation another
+// 50 KB; a rules update may be at most 512 KB (src/shared/rules-update.ts), and older versions of
+// Pausa keep that cap. Same data either way: only the bytes that are signed change. (To review a
+// change to a term list, `git diff --word-diff` shows the words that changed on its line.)
+const MARK = '\u0000pausa-one-line\u0000';
 
 /** @param {unknown} rules */
 export function rulesText(rules) {
-  let weights;
+  /** @type {unknown[]} */
+  const oneLine = [];
+  const mark = (/** @type {unknown} */ value) => `${MARK}${oneLine.push(value) - 1}`;
   const text = JSON.stringify(
     rules,
     function (key, value) {
-      if (key === 'weights' && this && typeof this === 'object' && 'threshold' in this) {
-        weights = value;
-        return PLACEHOLDER;
-      }
+      if (key === 'weights' && this && typeof this === 'object' && 'threshold' in this) return mark(value);
+      if (key === 'terms' && isTermLists(value))
+        return Object.fromEntries(Object.entries(value).map(([lang, list]) => [lang, mark(list)]));
       return value;
     },
     2,
   );
-  return `${weights === undefined ? text : text.replace(JSON.stringify(PLACEHOLDER), () => JSON.stringify(weights))}\n`;
+  return `${text.replace(/"\\u0000pausa-one-line\\u0000(\d+)"/g, (_, n) => JSON.stringify(oneLine[Number(n)]))}\n`;
+}
+
+/** A signal's terms: lists of strings by language. */
+function isTermLists(/** @type {unknown} */ value) {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (list) => Array.isArray(list) && list.every((term) => typeof term === 'string'),
+    )
+  );
 }

@@ -1,1 +1,1 @@
-1qejbKMoexwbLLbF4FslbHiTMTKo6XeHcBw1E9aju6O2dXQFZc2t9kMscwvVK4Zce3sHtog+gG3Rf7fIGCGrCQ==
+UZEtGYolyTSQUhwpVHypIPo2iKizHul40W7hkeC09yNAhNbSiV9cnNaXuIZrfCv77xU06utgYLEmp1SoMJwmDg==
