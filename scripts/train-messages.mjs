@@ -14,12 +14,21 @@ const vite = await typescriptLoader();
 try {
   const { trainModel } = await vite.ssrLoadModule('/tests/fixtures/messages/train.ts');
   const { Rules } = await vite.ssrLoadModule('/src/shared/rules.ts');
+  const { coveredTerms } = await vite.ssrLoadModule('/src/shared/extortion.ts');
   const rules = JSON.parse(readFileSync(RULES, 'utf8'));
   // The schema first: a term it refuses (more than 8 words, say) would otherwise be trained on
   // and only refused later, by the evaluation or a page.
   const checked = Rules.safeParse(rules);
   if (!checked.success)
     throw new Error(`src/rules/rules.json does not pass the schema: ${checked.error.message}`);
+  // Terms another term of theirs already matches: said, not refused (their words still count as
+  // concepts for the model), so a round can drop them or leave them knowingly.
+  const covered = coveredTerms(rules.messages);
+  if (covered.length)
+    console.warn(
+      `${covered.length} terms add nothing to their signal (another term of the same signal and language matches whatever they match):\n` +
+        covered.map((c) => `  ${c.signal}/${c.language}: "${c.term}" under "${c.by}"`).join('\n'),
+    );
   const { model, examples, threats, recall } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
   writeFileSync(RULES, rulesText(rules));

@@ -414,6 +414,55 @@ function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
   };
 }
 
+/**
+ * Terms that add nothing to the signal a message gets: every phrase of the term holds, at some
+ * place, a phrase of another term of the same signal and language that matches whatever it
+ * matches ("apago o rascunho" under "apago", "send your nudes" under "(send|post) your nudes").
+ * `npm run train:messages` lists them so rounds stop adding them; they are not refused, since
+ * their words still count as the signal's concepts for the word model.
+ */
+export function coveredTerms(
+  rules: Pick<MessageRules, 'signals' | 'aliases'>,
+): Array<{ signal: string; language: string; term: string; by: string }> {
+  const out: Array<{ signal: string; language: string; term: string; by: string }> = [];
+  for (const signal of rules.signals)
+    for (const [language, list] of Object.entries(signal.terms)) {
+      const expanded = list.map((term) => {
+        const phrases = expandTerm(term, rules.aliases);
+        return 'error' in phrases ? [] : phrases;
+      });
+      list.forEach((term, t) => {
+        if (!expanded[t]!.length) return;
+        const by = list.find(
+          (other, o) =>
+            o !== t && expanded[t]!.every((phrase) => expanded[o]!.some((shorter) => holds(phrase, shorter))),
+        );
+        if (by !== undefined) out.push({ signal: signal.id, language, term, by });
+      });
+    }
+  return out;
+}
+
+/** Whether `phrase` holds `shorter` somewhere, each of its parts matching at least what the
+ * phrase's part there matches (a message that matches `phrase` then matches `shorter`). Two equal
+ * phrases hold each other: of two identical terms, both are listed. */
+function holds(phrase: readonly Part[], shorter: readonly Part[]): boolean {
+  for (let at = 0; at + shorter.length <= phrase.length; at++)
+    if (shorter.every((part, i) => covers(part, phrase[at + i]!))) return true;
+  return false;
+}
+
+/** Every token `part` matches, `wide` matches too. */
+function covers(wide: Part, part: Part): boolean {
+  if ('any' in wide) return true;
+  if ('number' in wide) return 'number' in part;
+  const words = 'word' in part ? [part.word] : 'oneOf' in part ? [...part.oneOf] : null;
+  if ('word' in wide) return words !== null && words.every((w) => w === wide.word);
+  if ('oneOf' in wide) return words !== null && words.every((w) => wide.oneOf.has(w));
+  if ('prefix' in part) return part.prefix.startsWith(wide.prefix);
+  return words !== null && words.every((w) => w.startsWith(wide.prefix));
+}
+
 /** How many of the vocabulary's phrases hold each word, and each prefix's first three letters
  * (`sen*`): a word that many terms share ("your", "de", "to") is a common word of chat too. */
 function partUses(phrases: readonly (readonly Part[])[]): Map<string, number> {

@@ -7,6 +7,7 @@ import {
   canFire,
   ConversationWindows,
   compileLexicon,
+  coveredTerms,
   expandTerm,
   judgeConversation,
   MAX_SIGNALS,
@@ -127,6 +128,37 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     expect(readMessage(lexicon, 'sending your pics').mask).toBe(1);
     expect(readMessage(lexicon, 'tell your dad').mask).toBe(1);
     expect(readMessage(lexicon, 'your turn').mask).toBe(0);
+  });
+  it('lists the terms another term of the same signal and language already matches', () => {
+    const signal = (id: string, terms: Record<string, string[]>) => ({ ...tiny.signals[0]!, id, terms });
+    const covered = coveredTerms({
+      aliases: {},
+      signals: [
+        signal('delete', { pt_PT: ['apago', 'apago o rascunho'], en: ['apago o rascunho'] }),
+        signal('spread', {
+          en: [
+            '(send|post) your nudes',
+            'send your nudes',
+            'send your (nudes|pics)',
+            'post* it',
+            'posting it now',
+          ],
+        }),
+        signal('pay', { en: ['send * now', 'send it now', 'pay (now|today)', 'pay now or'] }),
+      ],
+    });
+    expect(covered).toEqual([
+      // Only under a term of the same language.
+      { signal: 'delete', language: 'pt_PT', term: 'apago o rascunho', by: 'apago' },
+      // A group covers one of its words; a wider group is not covered by a narrower one.
+      { signal: 'spread', language: 'en', term: 'send your nudes', by: '(send|post) your nudes' },
+      // A prefix covers the words it starts.
+      { signal: 'spread', language: 'en', term: 'posting it now', by: 'post* it' },
+      // "*" covers any word; a longer phrase holds a shorter one; "pay (now|today)" itself is not
+      // covered by anything ("pay today" is in no other term).
+      { signal: 'pay', language: 'en', term: 'send it now', by: 'send * now' },
+      { signal: 'pay', language: 'en', term: 'pay now or', by: 'pay (now|today)' },
+    ]);
   });
   it('the matcher tokens and parts agree on every kind of part', () => {
     const packed = packLexicon(
