@@ -338,7 +338,7 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     byWord,
     byPrefix,
     byNumber,
-    conceptWords: conceptWords(rules),
+    conceptWords: conceptWords(phrases),
     ...(rules.model ? { model: packModel(rules.model) } : {}),
   };
 }
@@ -349,23 +349,18 @@ const CONCEPT_SIGNALS = 2;
 /** Each word of the vocabulary's terms, with the signals whose terms hold it, as bits: a message's
  * words say what it is about even when no term matches in full ("the clip", "your uncle", "Western
  * Union" in a new order). Words of more than CONCEPT_SIGNALS signals, and of one letter, are left
- * out. */
-function conceptWords(rules: MessageRules): Record<string, number> {
+ * out. From the phrases packLexicon has expanded already (expanding every term takes tens of ms). */
+function conceptWords(
+  phrases: ReadonlyArray<readonly [signal: number, parts: readonly Part[]]>,
+): Record<string, number> {
   const masks = new Map<string, number>();
-  rules.signals.forEach((signal, index) => {
-    if (index >= MAX_SIGNALS) return;
-    for (const list of Object.values(signal.terms))
-      for (const term of list) {
-        const expanded = expandTerm(term, rules.aliases);
-        if ('error' in expanded) continue;
-        for (const parts of expanded)
-          for (const part of parts) {
-            const words = 'word' in part ? [part.word] : 'oneOf' in part ? part.oneOf : [];
-            for (const word of words)
-              if (word.length > 1) masks.set(word, (masks.get(word) ?? 0) | (1 << index));
-          }
-      }
-  });
+  for (const [index, parts] of phrases) {
+    if (index >= MAX_SIGNALS) continue;
+    for (const part of parts) {
+      const words = 'word' in part ? [part.word] : 'oneOf' in part ? part.oneOf : [];
+      for (const word of words) if (word.length > 1) masks.set(word, (masks.get(word) ?? 0) | (1 << index));
+    }
+  }
   const out: Record<string, number> = {};
   for (const [word, mask] of [...masks].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
     if (bitCount(mask) <= CONCEPT_SIGNALS) out[word] = mask;
