@@ -51,36 +51,34 @@ export function tokenize(
     // Characters beyond ASCII folded one at a time, each worked out once (foldChar): most are
     // accented letters that become plain ones.
     if (!ascii) plain = plain.replace(NON_ASCII_CHARS, foldChar);
-    if (/[$€£]/.test(plain)) plain = plain.replace(/r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g, ' cur ');
-    if (/\d[.,]\d/.test(plain)) plain = plain.replace(/(\d)[.,](?=\d)/g, '$1');
+    if (CURRENCY.test(plain)) plain = plain.replace(CURRENCY_SIGNS, ' cur ');
+    if (DECIMAL.test(plain)) plain = plain.replace(DECIMAL_MARKS, '$1');
     ascii = !NON_ASCII.test(plain);
   }
   // Words: runs of letters, digits, @ and $.
   const words = plain.match(ascii ? ASCII_WORDS : WORDS);
   if (!words) return [];
-  const digits = special && /[\d@$]/.test(plain);
+  const digits = special && DIGITISH.test(plain);
   const tripled = special && (ascii ? TRIPLED_ASCII : TRIPLED).test(plain);
   let raw: string[] = words;
   if (digits || tripled) {
     raw = [];
-    const push = (token: string) => raw.push(token);
     for (const word of words)
-      if (digits && /[\d@$]/.test(word) && !word.startsWith(EMOJI)) splitToken(word, push);
+      if (digits && DIGITISH.test(word) && !word.startsWith(EMOJI)) splitToken(word, raw);
       else raw.push(tripled ? squeeze(word) : word);
   }
-  // Runs of single letters joined ("n u d e s"), then aliases.
+  // Runs of single letters joined ("n u d e s"), then aliases. Most messages have neither: their
+  // words are returned as they are, and a new list is begun only at the first token that changes.
   const isMap = aliases instanceof Map;
   const maxAlias = isMap ? longestKey(aliases as ReadonlyMap<string, string>) : MAX_ALIAS;
-  const out: string[] = [];
+  let out: string[] | null = null;
   for (let i = 0; i < raw.length; i++) {
     let token = raw[i]!;
+    let end = i + 1;
     if (token.length === 1 && token !== '#') {
-      let end = i + 1;
       while (end < raw.length && raw[end]!.length === 1 && raw[end] !== '#') end++;
-      if (end - i >= 3) {
-        token = raw.slice(i, end).join('');
-        i = end - 1;
-      }
+      if (end - i >= 3) token = raw.slice(i, end).join('');
+      else end = i + 1;
     }
     const replacement =
       token.length > maxAlias
@@ -90,10 +88,16 @@ export function tokenize(
           : Object.hasOwn(aliases, token)
             ? (aliases as Record<string, string>)[token]
             : undefined;
+    if (replacement === undefined && end === i + 1) {
+      if (out) out.push(token);
+      continue;
+    }
+    out ??= raw.slice(0, i);
     if (replacement === undefined) out.push(token);
     else for (const a of replacement.split(' ')) if (a) out.push(a);
+    i = end - 1;
   }
-  return out;
+  return out ?? raw;
 }
 
 /** The longest alias key the schema allows: longer tokens skip the alias lookup. */
@@ -122,6 +126,20 @@ const TRIPLED = /(\p{L})\1\1/u;
 const TRIPLED_ASCII = /([a-z])\1\1/;
 /** In lower-case ASCII text: a digit, @ or $ (money, leetspeak, numbers) or a letter three times. */
 const ASCII_SPECIAL = /[\d@$]|([a-z])\1\1/;
+// (Each regular expression literal evaluated makes a new object: those used per message or per
+// word are made once, here.)
+const DIGITISH = /[\d@$]/;
+const ALL_DIGITISH = /^[\d@$]+$/;
+const DIGIT = /\d/;
+const CURRENCY = /[$€£]/;
+const CURRENCY_SIGNS = /r\$|[$€£](?=\s*\d)|(?<=\d\s*)[$€£]/g;
+const DECIMAL = /\d[.,]\d/;
+const DECIMAL_MARKS = /(\d)[.,](?=\d)/g;
+const THOUSANDS = /^\d+k$/;
+const NUMBER_WORD = /^(\d+)(\p{L}+)$/u;
+const WORD_ONE = /^(\p{L}+)1$/u;
+const LEET_CHARS = /[\d@$]/g;
+const RUNS = /(\p{L})\1{2,}/gu;
 
 /** One character beyond ASCII as the matcher reads it: no accents (NFKD, marks dropped), ß as
  * ss, lower case again (letters with no lower case of their own, 𝐍 or ℕ, decompose to N), emoji
@@ -140,21 +158,23 @@ function foldChar(char: string): string {
 }
 
 /** A word with digits, @ or $ in it. */
-function splitToken(piece: string, push: (token: string) => void): void {
-  if (/^[\d@$]+$/.test(piece)) return /\d/.test(piece) ? push('#') : undefined;
-  // 40k: a number (thousands), not a number and a word.
-  if (/^\d+k$/.test(piece)) return push('#');
-  // 24h, 10min, 500euros: a number and a word.
-  const lead = /^(\d+)(\p{L}+)$/u.exec(piece);
-  if (lead) {
-    push('#');
-    return push(squeeze(lead[2]!));
+function splitToken(piece: string, out: string[]): void {
+  if (ALL_DIGITISH.test(piece)) {
+    if (DIGIT.test(piece)) out.push('#');
+    return;
   }
+  // 40k: a number (thousands), not a number and a word.
+  if (THOUSANDS.test(piece)) return void out.push('#');
+  // 24h, 10min, 500euros: a number and a word.
+  const lead = NUMBER_WORD.exec(piece);
+  if (lead) return void out.push('#', squeeze(lead[2]!));
   // every1, some1
-  const one = /^(\p{L}+)1$/u.exec(piece);
-  if (one) return push(`${squeeze(one[1]!)}one`);
-  push(squeeze(piece.replace(/[\d@$]/g, (c) => LEET[c] ?? c)));
+  const one = WORD_ONE.exec(piece);
+  if (one) return void out.push(`${squeeze(one[1]!)}one`);
+  out.push(squeeze(piece.replace(LEET_CHARS, leet)));
 }
+
+const leet = (c: string) => LEET[c] ?? c;
 
 /** nuuuudes → nudes (three or more of a letter become one; doubles stay: "cool"). A word that is
  * one letter repeated is laughter or a sound ("kkkkk", "hhhh"), not that letter: it becomes three of
@@ -162,7 +182,7 @@ function splitToken(piece: string, push: (token: string) => void): void {
 function squeeze(word: string): string {
   for (let i = 2; i < word.length; i++)
     if (word[i] === word[i - 1] && word[i] === word[i - 2]) {
-      const squeezed = word.replace(/(\p{L})\1{2,}/gu, '$1');
+      const squeezed = word.replace(RUNS, '$1');
       return squeezed.length === 1 ? squeezed.repeat(3) : squeezed;
     }
   return word;
@@ -568,6 +588,9 @@ export interface Lexicon {
     guard: number;
     signals: Float64Array;
     concepts: Float64Array;
+    /** Sums of `signals` and `concepts` by mask (memoSum). */
+    signalSums: Map<number, number>;
+    conceptSums: Map<number, number>;
   } | null;
 }
 
@@ -646,6 +669,8 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           guard: maskOf(packed.model.guard),
           signals: pairWeights(packed.model.signals),
           concepts: pairWeights(packed.model.concepts),
+          signalSums: new Map(),
+          conceptSums: new Map(),
         }
       : null,
   };
@@ -723,24 +748,29 @@ function tokenInfo(lex: Lexicon, token: string): TokenInfo {
   return info;
 }
 
-function partMatches(part: CompiledPart, token: string): boolean {
-  switch (part.kind) {
-    case WORD:
-      return part.text === token;
-    case ONE_OF:
-      return part.words!.has(token);
-    case PREFIX:
-      return token.startsWith(part.text);
-    case NUMBER:
-      return token === '#';
-    default:
-      return true;
-  }
-}
-
+/** A term's parts from `at` on. (One function, no call per part: in a page this code is often
+ * still interpreted, where a call costs more than the comparison it makes.) */
 function matchesAt(tokens: readonly string[], at: number, parts: readonly CompiledPart[]): boolean {
   if (at < 0 || at + parts.length > tokens.length) return false;
-  for (let i = 0; i < parts.length; i++) if (!partMatches(parts[i]!, tokens[at + i]!)) return false;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const token = tokens[at + i]!;
+    switch (part.kind) {
+      case WORD:
+        if (part.text !== token) return false;
+        break;
+      case ONE_OF:
+        if (!part.words!.has(token)) return false;
+        break;
+      case PREFIX:
+        if (!token.startsWith(part.text)) return false;
+        break;
+      case NUMBER:
+        if (token !== '#') return false;
+        break;
+      default:
+    }
+  }
   return true;
 }
 
@@ -843,8 +873,23 @@ export function modelProbability(lex: Lexicon, window: readonly MessageReading[]
 /** The model's weights for the pairs of signals, and of concepts, in the window: a window has few
  * of either, so this goes over their pairs, not over the model's. */
 function pairSum(model: NonNullable<Lexicon['model']>, present: number, concepts: number): number {
-  return tableSum(model.signals, present) + tableSum(model.concepts, concepts);
+  return (
+    memoSum(model.signalSums, model.signals, present) + memoSum(model.conceptSums, model.concepts, concepts)
+  );
 }
+
+/** A window's masks change little from one message to the next: each mask's sum is worked out
+ * once (bounded), a lookup instead of a loop over its pairs. */
+function memoSum(memo: Map<number, number>, table: Float64Array, mask: number): number {
+  let z = memo.get(mask);
+  if (z === undefined) {
+    z = tableSum(table, mask);
+    if (memo.size >= SUMS_SIZE) memo.clear();
+    memo.set(mask, z);
+  }
+  return z;
+}
+const SUMS_SIZE = 4096;
 
 function tableSum(table: Float64Array, mask: number): number {
   let z = 0;
@@ -922,26 +967,32 @@ export function judgeWindow(
   // The core is looked at only when the score is there: most windows stop here.
   if (score < lex.rules.threshold)
     return { fire: modelFires(lex, window, present, concepts, logit), score, signals, distress };
-  const has = (mask: number, bits: number) => (mask & bits) === bits;
-  const core = lex.core.some((rule) => {
-    if (!rule.possible || !has(present, rule.also)) return false;
-    // The window's messages that hold none of `none`: a possession claim in a joke, "I still have
-    // the pics from 2019 😂", neither meets a payment in another message nor stands as `also`.
-    let counted = present;
-    if (rule.none !== 0) {
-      counted = 0;
-      for (const reading of window)
-        if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
-      if (!has(counted, rule.also)) return false;
-    }
-    // `all`, one of `any` and none of `none`: in one message, or across those messages.
-    const holds = (mask: number) =>
-      has(mask, rule.all) && (rule.any === 0 || (mask & rule.any) !== 0) && (mask & rule.none) === 0;
-    if (rule.message) return window.some((reading) => !reading.ignored && holds(reading.mask));
-    return holds(counted);
-  });
+  const core = lex.core.some((rule) => coreHolds(rule, window, present));
   return { fire: core || modelFires(lex, window, present, concepts, logit), score, signals, distress };
 }
+
+/** A core rule in a window whose messages' signals (reported speech left out) are `present`. Its
+ * `all` and `also` must be in `present` before any message is looked at: most rules stop there. */
+function coreHolds(rule: CoreRule, window: readonly MessageReading[], present: number): boolean {
+  if (!rule.possible || (present & rule.all) !== rule.all || (present & rule.also) !== rule.also)
+    return false;
+  // The window's messages that hold none of `none`: a possession claim in a joke, "I still have
+  // the pics from 2019 😂", neither meets a payment in another message nor stands as `also`.
+  let counted = present;
+  if (rule.none !== 0) {
+    counted = 0;
+    for (const reading of window)
+      if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
+    if ((counted & rule.also) !== rule.also) return false;
+  }
+  // `all`, one of `any` and none of `none`: in one message, or across those messages.
+  if (!rule.message) return ruleMask(rule, counted);
+  for (const reading of window) if (!reading.ignored && ruleMask(rule, reading.mask)) return true;
+  return false;
+}
+
+const ruleMask = (rule: CoreRule, mask: number): boolean =>
+  (mask & rule.all) === rule.all && (rule.any === 0 || (mask & rule.any) !== 0) && (mask & rule.none) === 0;
 
 /** The word model's say: above its threshold, with one of its guard signals in the window, as a
  * signal or as a concept (a word of its terms: "Zahlung", "skins", "Kopie"), since rules revision
