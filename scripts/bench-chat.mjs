@@ -8,9 +8,16 @@
 // belongs to a chrome-extension:// script (content.js, messages.js), and the longest unbroken
 // stretch of such samples (an upper bound on any task Pausa caused). Budget: under 1 ms of Pausa
 // script per 100 messages, no Pausa stretch over 50 ms.
+//
+// Then the matcher alone (src/shared/extortion.ts bundled, in a blank page: no DOM, no reader), on
+// the same texts as the reader gets them, timed in the page three ways: all in one task, in bursts
+// of BURST one task each with no idle time between, and in bursts with 20 ms of idle time between
+// as in the chat. It tells the matcher's share from the reader's, and how much of the cost is the
+// code meeting cold caches after idle time rather than the work itself.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 import { closeAll, emptyExtension, launchWith, median } from './bench-common.mjs';
 import { typescriptLoader } from './typescript.mjs';
 
@@ -179,17 +186,89 @@ function attribute(profile) {
   return { pausa: total, longest };
 }
 
+/** The matcher alone, in a blank page of `browser`, one of the three ways (`size` messages per
+ * task, `pause` between tasks), its code cold as in a new chat page: ms for each half of the
+ * messages (one task: all in `first`). */
+async function matcherAlone(browser, bundle, rules, size, pause) {
+  // The texts as the reader gets them: each message's row holds its text and a time (chat.js).
+  const read = texts.map((t, i) => `${t} 12:0${((i % BURST) + 1) % 10}`);
+  const page = await browser.newPage();
+  await page.goto('about:blank');
+  await page.addScriptTag({ content: bundle });
+  const result = await page.evaluate(
+    async (rules, texts, size, pause) => {
+      const { packLexicon, unpackLexicon, ConversationWindows } = globalThis.PausaMatcher;
+      // As the page gets it: packed by the background, through storage (a copy).
+      const windows = new ConversationWindows(unpackLexicon(JSON.parse(JSON.stringify(packLexicon(rules)))));
+      const next = () =>
+        new Promise((resolve) => {
+          if (pause) return setTimeout(resolve, pause);
+          // A new task with no idle time before it.
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(0);
+        });
+      let first = 0;
+      let second = 0;
+      for (let i = 0; i < texts.length; i += size) {
+        const start = performance.now();
+        for (let j = i; j < Math.min(i + size, texts.length); j++) windows.add('bench', texts[j], Date.now());
+        const took = performance.now() - start;
+        if (i < texts.length / 2) first += took;
+        else second += took;
+        await next();
+      }
+      return { first, second };
+    },
+    rules,
+    read,
+    size,
+    pause,
+  );
+  await page.close();
+  return result;
+}
+
+const ALONE = [
+  ['one task', MESSAGES, 0],
+  ['bursts, no idle time between', BURST, 0],
+  ['bursts, 20 ms idle between (as the chat)', BURST, 20],
+];
+
+/** src/shared/extortion.ts as one script that sets `PausaMatcher`, minified as in the build. */
+async function bundleMatcher() {
+  const out = await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: join(root, 'src', 'shared', 'extortion.ts'), formats: ['iife'], name: 'PausaMatcher' },
+    },
+  });
+  return (Array.isArray(out) ? out[0] : out).output[0].code;
+}
+
 const configs = {
   empty: await launch(emptyExtension()),
   'C8 off': await launch(join(root, 'dist', 'chrome'), false),
   'C8 on': await launch(join(root, 'dist', 'chrome'), true),
 };
 const results = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
+const alone = [];
 try {
-  for (let i = 0; i < RUNS; i++)
+  const bundle = await bundleMatcher();
+  const rules = JSON.parse(readFileSync(join(root, 'src', 'rules', 'rules.json'), 'utf8')).messages;
+  for (let i = 0; i < RUNS; i++) {
     for (const [name, { browser }] of Object.entries(configs))
       for (const how of ['profile', 'trace'])
         results[name].push({ how, ...(await run(browser, `${name.replace(/\W/g, '')}-${i}`, how)) });
+    const ways = {};
+    for (const [name, size, pause] of ALONE)
+      ways[name] = await matcherAlone(configs.empty.browser, bundle, rules, size, pause);
+    alone.push(ways);
+  }
 } finally {
   await closeAll();
   await server.close();
@@ -230,4 +309,17 @@ for (const how of ['profile', 'trace']) {
   console.log(
     `budget by ${how}: ${per < 1 ? 'met' : 'NOT met'} (${per.toFixed(3)} ms per 100 messages < 1), longest stretch ${f(longest)} ms ${longest <= 50 ? '≤' : '>'} 50`,
   );
+}
+
+console.log(
+  `\nThe matcher alone (no DOM, no reader; timed in the page), median of ${RUNS} runs, ms per 100 messages:\n`,
+);
+console.log('| | all messages | second half |');
+console.log('| --- | --- | --- |');
+for (const name of Object.keys(alone[0])) {
+  const all = median(alone.map((r) => r[name].first + r[name].second)) / (MESSAGES / 100);
+  // One task is timed whole: no halves.
+  const warm =
+    name === 'one task' ? '' : (median(alone.map((r) => r[name].second)) / (MESSAGES / 200)).toFixed(3);
+  console.log(`| ${name} | ${all.toFixed(3)} | ${warm} |`);
 }
