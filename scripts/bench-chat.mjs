@@ -41,6 +41,8 @@ const lines = readdirSync(dir)
   .flatMap((l) => l.slice(2).split(' || '));
 const CHAT_PAGE = readFileSync(join(root, 'tests', 'fixtures', 'chat', 'index.html'), 'utf8');
 const texts = Array.from({ length: MESSAGES }, (_, i) => lines[i % lines.length]);
+// The same texts as the reader gets them: each message's row holds its text and a time (chat.js).
+const textsAsRead = texts.map((t, i) => `${t} 12:0${((i % BURST) + 1) % 10}`);
 
 async function launch(extensionDir, c8) {
   const browser = await launchWith(harness, extensionDir);
@@ -190,8 +192,6 @@ function attribute(profile) {
  * task, `pause` between tasks), its code cold as in a new chat page: ms for each half of the
  * messages (one task: all in `first`). */
 async function matcherAlone(browser, bundle, rules, size, pause) {
-  // The texts as the reader gets them: each message's row holds its text and a time (chat.js).
-  const read = texts.map((t, i) => `${t} 12:0${((i % BURST) + 1) % 10}`);
   const page = await browser.newPage();
   await page.goto('about:blank');
   await page.addScriptTag({ content: bundle });
@@ -221,7 +221,7 @@ async function matcherAlone(browser, bundle, rules, size, pause) {
       return { first, second };
     },
     rules,
-    read,
+    textsAsRead,
     size,
     pause,
   );

@@ -376,10 +376,9 @@ function conceptWords(
   const masks = new Map<string, number>();
   for (const [index, parts] of phrases) {
     if (index >= MAX_SIGNALS) continue;
-    for (const part of parts) {
-      const words = 'word' in part ? [part.word] : 'oneOf' in part ? part.oneOf : [];
-      for (const word of words) if (word.length > 1) masks.set(word, (masks.get(word) ?? 0) | (1 << index));
-    }
+    for (const part of parts)
+      for (const word of wordsOf(part) ?? [])
+        if (word.length > 1) masks.set(word, (masks.get(word) ?? 0) | (1 << index));
   }
   const out: Record<string, number> = {};
   for (const [word, mask] of [...masks].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
@@ -471,12 +470,17 @@ function holds(phrase: readonly Part[], shorter: readonly Part[]): boolean {
 function covers(wide: Part, part: Part): boolean {
   if ('any' in wide) return true;
   if ('number' in wide) return 'number' in part;
-  const words = 'word' in part ? [part.word] : 'oneOf' in part ? [...part.oneOf] : null;
+  const words = wordsOf(part);
   if ('word' in wide) return words !== null && words.every((w) => w === wide.word);
   if ('oneOf' in wide) return words !== null && words.every((w) => wide.oneOf.has(w));
   if ('prefix' in part) return part.prefix.startsWith(wide.prefix);
   return words !== null && words.every((w) => w.startsWith(wide.prefix));
 }
+
+/** The words a part matches, if it names them (a word, a group's words); null for a prefix, a
+ * number or any token. */
+const wordsOf = (part: Part): string[] | null =>
+  'word' in part ? [part.word] : 'oneOf' in part ? [...part.oneOf] : null;
 
 /** How many of the vocabulary's phrases hold each word, and each prefix's first three letters
  * (`sen*`): a word that many terms share ("your", "de", "to") is a common word of chat too. */
@@ -986,12 +990,13 @@ function coreHolds(rule: CoreRule, window: readonly MessageReading[], present: n
     if ((counted & rule.also) !== rule.also) return false;
   }
   // `all`, one of `any` and none of `none`: in one message, or across those messages.
-  if (!rule.message) return ruleMask(rule, counted);
-  for (const reading of window) if (!reading.ignored && ruleMask(rule, reading.mask)) return true;
+  if (!rule.message) return ruleHoldsIn(rule, counted);
+  for (const reading of window) if (!reading.ignored && ruleHoldsIn(rule, reading.mask)) return true;
   return false;
 }
 
-const ruleMask = (rule: CoreRule, mask: number): boolean =>
+/** `all`, one of `any` and none of `none` in these signals. */
+const ruleHoldsIn = (rule: CoreRule, mask: number): boolean =>
   (mask & rule.all) === rule.all && (rule.any === 0 || (mask & rule.any) !== 0) && (mask & rule.none) === 0;
 
 /** The word model's say: above its threshold, with one of its guard signals in the window, as a
