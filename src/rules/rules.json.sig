@@ -1,1 +1,1 @@
-nMU5E5Ef7C0Aiwaho+KwwLY7o6B3WpOgvdt3S+dfLNyYgt/Jx+CL97OWNdHCxsggBWvrWNiPCFUgPmof+uSWBg==
+mTyc9Sr7g2LOvbdnPMoZwdpyop5uvO4+b3RVqcp/heYORKnLivm7H85D+mJqDdVut7iehfDwkAdnw5PWo18kCA==
