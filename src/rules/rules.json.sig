@@ -1,1 +1,1 @@
-mTyc9Sr7g2LOvbdnPMoZwdpyop5uvO4+b3RVqcp/heYORKnLivm7H85D+mJqDdVut7iehfDwkAdnw5PWo18kCA==
+R5ud2XWzqOZDwi1/kRT/HEmCrnvC1DyBeniPHsuhyCETrUOKXGd8mCu00EBS0xLA1h5zWJMdnDOFEr7Qg7VyBg==
