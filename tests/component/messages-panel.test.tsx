@@ -102,7 +102,7 @@ describe('the reader', () => {
     add(document.getElementById('composer')!, 'typed by the person');
     document.querySelector('textarea')!.append(document.createTextNode('typed too'));
     add(document.body, 'inside Pausa', 'pausa-help');
-    await tick(120);
+    await tick(200);
     expect(seen).toEqual(['hello there']);
     stop();
   });
@@ -119,7 +119,7 @@ describe('the reader', () => {
       'true',
     );
     add(document.getElementById('chip')!, 'a quoted message, not editable');
-    await tick(120);
+    await tick(200);
     // (The new editor is looked at after this task, when it is already editable.)
     expect(seen).toEqual(['a quoted message, not editable']);
     seen.length = 0;
@@ -129,7 +129,7 @@ describe('the reader', () => {
     document.getElementById('log')!.append(editorWithText);
     document.designMode = 'on';
     add(document.getElementById('log')!, 'the whole page is being edited');
-    await tick(120);
+    await tick(200);
     expect(seen).toEqual([]);
     document.designMode = 'off';
     stop();
@@ -141,7 +141,7 @@ describe('the reader', () => {
     const seen: string[] = [];
     const stop = watchMessages({ onMessage: (text) => seen.push(text), early: () => [early] });
     add(document.getElementById('log')!, 'said after');
-    await tick(120);
+    await tick(200);
     expect(seen).toEqual(['said before the reader loaded', 'said after']);
     stop();
   });
@@ -152,7 +152,7 @@ describe('the reader', () => {
     const stop = watchMessages({ containers: ['.thread'], onMessage: (text) => seen.push(text) });
     add(document.querySelector('.thread')!, 'incoming');
     add(document.querySelector('aside')!, 'an ad');
-    await tick(120);
+    await tick(200);
     expect(seen).toEqual(['incoming']);
     stop();
   });
@@ -163,7 +163,7 @@ describe('the reader', () => {
     const seen: string[] = [];
     const stop = watchMessages({ containers: ['[[['], onMessage: (text) => seen.push(text) });
     add(document.body, 'incoming');
-    await tick(120);
+    await tick(200);
     expect(seen).toEqual(['incoming']);
     expect(error).toHaveBeenCalled();
     stop();
@@ -203,16 +203,45 @@ describe('the reader', () => {
     expect(waits[0]).toBe(50);
   });
 
+  it('gathers a burst: messages added in several tasks close together are read in one slice', async () => {
+    const asked: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: (d: object) => void) => {
+      asked.push(performance.now());
+      return setTimeout(() => cb({ timeRemaining: () => 8 }), 0);
+    });
+    document.body.innerHTML = '<div id="log"></div>';
+    const seen: string[] = [];
+    const stop = watchMessages({ onMessage: (text) => seen.push(text) });
+    const log = document.getElementById('log')!;
+    try {
+      for (let i = 0; i < 5; i++) {
+        add(log, `line ${i}`);
+        await tick(10);
+      }
+      await tick(200);
+      expect(seen).toEqual(['line 0', 'line 1', 'line 2', 'line 3', 'line 4']);
+      expect(asked).toHaveLength(1);
+      // A later burst is gathered and read on its own.
+      add(log, 'later');
+      await tick(200);
+      expect(seen.at(-1)).toBe('later');
+      expect(asked).toHaveLength(2);
+    } finally {
+      vi.unstubAllGlobals();
+      stop();
+    }
+  });
+
   it('stops at its per-page budget', async () => {
     vi.spyOn(console, 'info').mockImplementation(() => undefined);
     document.body.innerHTML = '<div id="log"></div>';
     const seen: string[] = [];
     const stop = watchMessages({ onMessage: (text) => seen.push(text), maxMessages: 3 });
     for (let i = 0; i < 10; i++) add(document.getElementById('log')!, `message ${i}`);
-    await tick(200);
+    await tick(250);
     expect(seen).toHaveLength(3);
     add(document.getElementById('log')!, 'later');
-    await tick(120);
+    await tick(200);
     expect(seen).toHaveLength(3);
     stop();
   });
