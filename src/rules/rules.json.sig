@@ -1,1 +1,1 @@
-jiBKnJRJD/PaHLoCL0jd8wEaKs5E8zyaJ5le/C1durE8yhXIADbGmVLBnhnXW3JpkctYcd7hvkgt43CtzRzUDw==
+xJM7x7YYuom/0nn8E0J1DbX/rGGWVIvxKCGWyIIPr/Ktb1OeBZDlkQNoyh+DLfKYg2EhCyrrMQ11mbuPcHOBBw==
