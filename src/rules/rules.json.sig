@@ -1,1 +1,1 @@
-xJM7x7YYuom/0nn8E0J1DbX/rGGWVIvxKCGWyIIPr/Ktb1OeBZDlkQNoyh+DLfKYg2EhCyrrMQ11mbuPcHOBBw==
+V2kJlg5U3nKwV5bQQoDAwnh4EgMnbxeYKby4fv6OFOK+zIDZguuX/m4Rhoj0ap2BXcvM/Bxb1etACahRddMgAw==
