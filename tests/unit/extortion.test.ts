@@ -385,7 +385,7 @@ describe('the word model', () => {
     const { model } = trainModel(rules.messages!);
     const { weights, bias, threshold } = rules.messages!.model!;
     expect({ weights, bias, threshold }).toEqual(model);
-  }, 480_000); // a training per tuning batch held out in turn (41), and the model's: about 2 min here alone, over 4 beside other suites
+  }, 480_000); // a training per tuning batch held out in turn (one more each round), and the model's: about 2-3 min alone here, over 4 beside other suites
 });
 
 describe('the bundled vocabulary', () => {
