@@ -1,1 +1,1 @@
-V2kJlg5U3nKwV5bQQoDAwnh4EgMnbxeYKby4fv6OFOK+zIDZguuX/m4Rhoj0ap2BXcvM/Bxb1etACahRddMgAw==
+wMyU5qxxJw5E0UUiPx1qabVH/50QRTk6wJD6RUXD1uarb+8AHUccyixv4nrfTENk2LRAD1UhDhWwwzgUTzXSDw==

@@ -49,6 +49,10 @@ export const MessageModel = z.object({
    * Pausa before rules revision 19 counted signals only, so it speaks less), none given: no such
    * condition. */
   guard: z.array(z.string()).max(30).default([]),
+  /** Words longer than this are weighed by their first `stem` letters ("enviaremos", "enviar"
+   * and "enviado" are one word to the model: `envia`…), in its words and word pairs alike; none:
+   * whole words (rules before revision 51; Pausa before then ignores it and looks up whole words). */
+  stem: z.number().int().min(3).max(20).optional(),
 });
 export type MessageModel = z.infer<typeof MessageModel>;
 

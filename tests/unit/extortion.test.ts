@@ -373,6 +373,29 @@ describe('the word model', () => {
     expect(judgeConversation(lex, ['the pics', 'your mom']).fire).toBe(false);
     expect(modelFeatures(lex, ['the pics', 'pay'])).toContain('~pay+spread');
   });
+  it('weighs words by their stem when the model says so, the same in training and in the page', () => {
+    // Stems of 4 letters: "sending leaked" is "send leak" to the model.
+    expect(modelFeatures(compileLexicon(base), ['Sending leaked pics'], 4)).toEqual([
+      'send',
+      'send leak',
+      'leak',
+      'leak pics',
+      'pics',
+    ]);
+    const model = { weights: { send: 1, 'send leak': 2.5 }, bias: -3, threshold: 0.5, guard: [] };
+    const stemmed = compileLexicon(MessageRules.parse({ ...base, model: { ...model, stem: 4 } }));
+    const whole = compileLexicon(MessageRules.parse({ ...base, model }));
+    // 1 + 2.5 - 3 > 0 with stems; whole words: "sending" is not "send", nothing weighs.
+    expect(judgeConversation(stemmed, ['sending leaked pics']).fire).toBe(true);
+    expect(judgeConversation(whole, ['sending leaked pics']).fire).toBe(false);
+    expect(judgeConversation(whole, ['send leak']).fire).toBe(true);
+    // A word no longer than the stem is itself; the pair needs its two words in that order.
+    expect(judgeConversation(stemmed, ['leaked, sending']).fire).toBe(false);
+    expect(readMessage(stemmed, 'sender').features).toEqual(readMessage(stemmed, 'send').features);
+    // The page's windows weigh them the same way.
+    expect(new ConversationWindows(stemmed).add('c', 'sending leaked pics', 0).fire).toBe(true);
+    expect(MessageRules.safeParse({ ...base, model: { ...model, stem: 2 } }).success).toBe(false);
+  });
   it('the rules refuse a model that is too large or has weights out of range', () => {
     const weights = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`w${i}`, 0.5]));
     expect(MessageRules.safeParse({ ...base, model: { ...base.model!, weights } }).success).toBe(false);
@@ -383,8 +406,8 @@ describe('the word model', () => {
   });
   it("the bundled rules' model is the one the tuning part trains (tests/fixtures/messages/train.ts)", () => {
     const { model } = trainModel(rules.messages!);
-    const { weights, bias, threshold } = rules.messages!.model!;
-    expect({ weights, bias, threshold }).toEqual(model);
+    const { weights, bias, threshold, stem } = rules.messages!.model!;
+    expect({ weights, bias, threshold, stem }).toEqual(model);
   }, 480_000); // a training per tuning batch held out in turn (one more each round), and the model's: about 2-3 min alone here, over 4 beside other suites
 });
 
