@@ -1,1 +1,1 @@
-wMyU5qxxJw5E0UUiPx1qabVH/50QRTk6wJD6RUXD1uarb+8AHUccyixv4nrfTENk2LRAD1UhDhWwwzgUTzXSDw==
+Jc9vku7vr20th/QAIiZFcyI0zcOqtf/O1naAUueyzxUqli1F9nqad0oBB+I+CDvUEY0D1gbuJZgy16h88eb3Bg==
