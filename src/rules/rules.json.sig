@@ -1,1 +1,1 @@
-Jc9vku7vr20th/QAIiZFcyI0zcOqtf/O1naAUueyzxUqli1F9nqad0oBB+I+CDvUEY0D1gbuJZgy16h88eb3Bg==
+UvF+ZtekmnZZl3u1eiTAruP4QCRetkIK91qLIddzsY6jn1wU/QLZ/DDE3zkQAMuV/KdBeE/SATUT0/KGjW82BQ==
