@@ -607,7 +607,7 @@ export interface Lexicon {
 interface TokenInfo {
   /** The terms anchored on it. */
   terms: CompiledTerm[];
-  /** The token as the word model spells it (its stem: ModelFeatures). */
+  /** The token as the word model spells it (its first `stem` letters: stemOf). */
   stem: string;
   /** The word model's number for it (-1: none). */
   word: number;
