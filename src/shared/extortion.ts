@@ -593,8 +593,6 @@ export interface Lexicon {
     bias: number;
     threshold: number;
     guard: number;
-    /** Words are weighed by their first `stem` letters (0: whole words). */
-    stem: number;
     signals: Float64Array;
     concepts: Float64Array;
     /** Sums of `signals` and `concepts` by mask (memoSum). */
@@ -678,7 +676,6 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           bias: packed.model.bias,
           threshold: packed.model.threshold,
           guard: maskOf(packed.model.guard),
-          stem: packed.model.stem,
           signals: pairWeights(packed.model.signals),
           concepts: pairWeights(packed.model.concepts),
           signalSums: new Map(),
