@@ -1,1 +1,1 @@
-pJOftzaN1PaOVWUIt+2Hv2kKR6y08dZbi2rP+/4yrb8ty5uaF5gMT0Pt0IRorc5mCY6hfINkiIgZaXEhF8xZBw==
+zEEwPkiCbVZA6C2LJZOSlssiP3ZNJsyhs4keKHf1wtbnzWr0dWz5afd9lzvbiU9paAxBv7LYYGqYvrkNFU/KCg==
