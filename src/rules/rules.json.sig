@@ -1,1 +1,1 @@
-zEEwPkiCbVZA6C2LJZOSlssiP3ZNJsyhs4keKHf1wtbnzWr0dWz5afd9lzvbiU9paAxBv7LYYGqYvrkNFU/KCg==
+Xo2LouAmjfXMjWLM/UbDgPdp7TmNpOvL3IfXf/VyiThIBY6PnvSlT6JnH8higU6+6+Glsb4Zb33LQ+lzToLJBg==
