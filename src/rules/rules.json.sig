@@ -1,1 +1,1 @@
-hX3WU2Nl+hqOo0TMzKsZjCzllj+89kKQIOf0iPlMuFfxio7f4zHbuqKf5Z2qLu2hPRkCJc6GeDA4UM6CU8mYAg==
+dJqYmRWtDsKxBajkpsf6F1RUD81wEbx5w7hDsfkTeZBmRV77v2QAqdw3Mgbglq/ietIA0EDa9jckZh+pKihlDw==
