@@ -1,7 +1,8 @@
-// `npm run eval:messages [-- --held-out | --all]`: C8's matcher on the evaluation set in
-// tests/fixtures/messages/ (see its README). The default prints the tuning part's figures and its
-// misses; --held-out prints the held-out part's figures only (never its lines: nobody tunes on
-// them).
+// `npm run eval:messages [-- --held-out | --all | --audit SIGNAL]`: C8's matcher on the evaluation
+// set in tests/fixtures/messages/ (see its README). The default prints the tuning part's figures and
+// its misses; --held-out prints the held-out part's figures only (never its lines: nobody tunes on
+// them); --audit SIGNAL (reported, banter…) tells, on the tuning part only, which of that signal's
+// terms change a verdict when left out: the threats each one silences, the look-alikes it spares.
 import { typescriptLoader } from './typescript.mjs';
 
 const part = process.argv.includes('--held-out')
@@ -9,9 +10,30 @@ const part = process.argv.includes('--held-out')
   : process.argv.includes('--all')
     ? 'all'
     : 'tuning';
+const audit = process.argv.includes('--audit') ? process.argv[process.argv.indexOf('--audit') + 1] : null;
 const vite = await typescriptLoader();
 try {
-  const { evaluate, longChat } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
+  const { evaluate, longChat, auditSignal } = await vite.ssrLoadModule(
+    '/tests/fixtures/messages/evaluate.ts',
+  );
+  if (audit !== null) {
+    if (!audit) throw new Error('--audit needs the id of a signal (reported, banter…)');
+    const { conversations, holding, kinds, all, rows } = auditSignal(audit);
+    console.log(
+      `"${audit}" on the tuning part: ${holding} of ${conversations} conversations hold it in their last window (threats ${kinds.T}, look-alikes ${kinds.H}, ordinary ${kinds.B}).`,
+    );
+    console.log(
+      `Without any of its terms: ${all.silenced} missed threats caught, ${all.spared} more false alarms, ${all.other} other verdicts changed.\n`,
+    );
+    console.log('| language | term | threats it silences | false alarms it spares | other changes |');
+    console.log('| -------- | ---- | ------------------- | ---------------------- | ------------- |');
+    for (const r of rows)
+      console.log(
+        `| ${r.lang} | \`${r.term.replaceAll('|', '\\|')}\` | ${r.silenced} | ${r.spared} | ${r.other} |`,
+      );
+    console.log(`\n${rows.length} terms change a verdict when left out alone; the others change none.`);
+    process.exit(0);
+  }
   const { rows, misses } = evaluate(part);
   const pct = (x) => `${(x * 100).toFixed(1)} %`;
   console.log(`part: ${part}\n`);
