@@ -1,1 +1,1 @@
-dJqYmRWtDsKxBajkpsf6F1RUD81wEbx5w7hDsfkTeZBmRV77v2QAqdw3Mgbglq/ietIA0EDa9jckZh+pKihlDw==
+WdfDlJcK98DoH691d8p7K4Xc91SMx86FobGU93VkPmwbT1wZb9FBoN/57y1qvthp5avvQCgLDTKvc25B6t3MCw==
