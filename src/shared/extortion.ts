@@ -265,11 +265,12 @@ export function expandTerm(
 /**
  * The vocabulary compiled once, in plain JSON, by the background (expanding and tokenizing every
  * term takes tens of milliseconds): what a page stores and hydrates in a few milliseconds. A part
- * is a word, `word*` (a prefix), `#` (a number), `*` (any token) or a list (one of these words).
+ * is a word, `word*` (a prefix), `#` (a number), `*` (any token) or a group's number in `groups`
+ * (one of these words).
  */
-export type PackedPart = string | string[];
+export type PackedPart = string | number;
 /** The packed form's version: a page refuses another (the background packs again on update). */
-export const PACKED_FORMAT = 7;
+export const PACKED_FORMAT = 8;
 export interface PackedLexicon {
   format: typeof PACKED_FORMAT;
   window: MessageRules['window'];
@@ -279,6 +280,9 @@ export interface PackedLexicon {
   signals: Array<Pick<MessageSignal, 'id' | 'weight' | 'effect'>>;
   /** Every term once: [signal index, anchor (see `anchorOf`), ...parts]. */
   terms: Array<[number, number, ...PackedPart[]]>;
+  /** Each group of words once (terms share them: "(send|post)" is in hundreds), by number: a page
+   * makes one set of each, without building a key for it. */
+  groups: string[][];
   /** Term numbers by the token that anchors them: a word (each word of a group anchor), the first
    * three letters of a prefix anchor, or a number. A page compiles only the terms the tokens of
    * its messages look up. */
@@ -288,10 +292,10 @@ export interface PackedLexicon {
   /** The concepts of each word of the vocabulary's terms: the signals whose terms hold it, as bits
    * (words found in the terms of more than CONCEPT_SIGNALS signals are left out). */
   conceptWords: Record<string, number>;
-  /** The word model with its features numbered: `weights[n]` is feature n's weight; `words`
-   * gives a word's number, `pairs` a pair's by its first and second word, `signals` a pair of
-   * signals' (by their ids, `pay+possess`: both are in the window), `concepts` a pair of concepts'
-   * (the same way). */
+  /** The word model with its features numbered: `weights[n]` is feature n's weight; `stems`
+   * numbers the words it weighs (alone or in a pair), `words` and the `pair…` lists give their
+   * features by those numbers, `signals` a pair of signals' (by their ids, `pay+possess`: both are
+   * in the window), `concepts` a pair of concepts' (the same way). */
   model?: PackedModel;
 }
 
@@ -302,8 +306,16 @@ export interface PackedModel {
   /** Words are weighed by their first `stem` letters (0: whole words). */
   stem: number;
   weights: number[];
-  words: Record<string, number>;
-  pairs: Record<string, Record<string, number>>;
+  /** Every word the model weighs, alone or in a pair, by number (sorted, from 0). */
+  stems: Record<string, number>;
+  /** By a word's number: its own feature's number (-1: it counts only in pairs). */
+  words: number[];
+  /** The pairs starting with word s are pairSecond[pairStart[s] .. pairStart[s + 1]) (their
+   * second words' numbers, ascending), with their features' numbers in pairFeature: a page looks a
+   * pair up with two numbers, and builds nothing when it first meets a word. */
+  pairStart: number[];
+  pairSecond: number[];
+  pairFeature: number[];
   signals: Record<string, number>;
   /** Pairs of concepts (`pay+spread`: a word of each in the window), by number. */
   concepts: Record<string, number>;
@@ -314,6 +326,18 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
   const byWord: Record<string, number[]> = {};
   const byPrefix: Record<string, number[]> = {};
   const byNumber: number[] = [];
+  const groups: string[][] = [];
+  const groupNumbers = new Map<string, number>();
+  const groupOf = (words: readonly string[]) => {
+    const key = words.join('|');
+    let n = groupNumbers.get(key);
+    if (n === undefined) {
+      n = groups.length;
+      groups.push([...words]);
+      groupNumbers.set(key, n);
+    }
+    return n;
+  };
   const add = (index: Record<string, number[]>, key: string, id: number) => {
     if (Object.hasOwn(index, key)) index[key]!.push(id);
     else index[key] = [id];
@@ -337,7 +361,7 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
       anchor,
       ...parts.map((part): PackedPart => {
         if ('word' in part) return part.word;
-        if ('oneOf' in part) return [...part.oneOf];
+        if ('oneOf' in part) return groupOf([...part.oneOf]);
         if ('prefix' in part) return `${part.prefix}*`;
         return 'number' in part ? '#' : '*';
       }),
@@ -357,6 +381,7 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     aliases,
     signals: rules.signals.map(({ id, weight, effect }) => ({ id, weight, effect })),
     terms,
+    groups,
     byWord,
     byPrefix,
     byNumber,
@@ -396,8 +421,8 @@ function bitCount(mask: number): number {
 
 function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
   const features = Object.keys(model.weights).sort();
-  const words: Record<string, number> = {};
-  const pairs: Record<string, Record<string, number>> = {};
+  const words = new Map<string, number>();
+  const pairs: Array<[first: string, second: string, feature: number]> = [];
   const signals: Record<string, number> = {};
   const concepts: Record<string, number> = {};
   features.forEach((feature, n) => {
@@ -410,22 +435,33 @@ function packModel(model: NonNullable<MessageRules['model']>): PackedModel {
       return;
     }
     const space = feature.indexOf(' ');
-    if (space < 0) {
-      words[feature] = n;
-      return;
-    }
-    const first = feature.slice(0, space);
-    if (!Object.hasOwn(pairs, first)) pairs[first] = {};
-    pairs[first]![feature.slice(space + 1)] = n;
+    if (space < 0) words.set(feature, n);
+    else pairs.push([feature.slice(0, space), feature.slice(space + 1), n]);
   });
+  const names = [
+    ...new Set([...words.keys(), ...pairs.flatMap(([first, second]) => [first, second])]),
+  ].sort();
+  const stems = Object.fromEntries(names.map((name, i) => [name, i]));
+  const numbered = pairs
+    .map(([first, second, feature]) => [stems[first]!, stems[second]!, feature] as const)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const pairStart = names.map(() => 0);
+  for (const [first] of numbered) pairStart[first]!++;
+  // Counts to offsets: pairStart[s] is where word s's pairs begin, one more entry for the end.
+  let offset = 0;
+  for (let s = 0; s < names.length; s++) [pairStart[s], offset] = [offset, offset + pairStart[s]!];
+  pairStart.push(offset);
   return {
     bias: model.bias,
     threshold: model.threshold,
     guard: model.guard,
     stem: model.stem ?? 0,
     weights: features.map((feature) => model.weights[feature]!),
-    words,
-    pairs,
+    stems,
+    words: names.map((name) => words.get(name) ?? -1),
+    pairStart,
+    pairSecond: numbered.map(([, second]) => second),
+    pairFeature: numbered.map(([, , feature]) => feature),
     signals,
     concepts,
   };
@@ -581,7 +617,9 @@ export interface Lexicon {
   /** The packed vocabulary, compiled a term at a time when a message's token first needs it. */
   packed: PackedLexicon;
   compiled: Array<CompiledTerm | undefined>;
+  /** Parts met so far: words, prefixes and the like by their text, groups by their number. */
   parts: Map<string, CompiledPart>;
+  groups: Array<CompiledPart | undefined>;
   /** Every term a token can be the anchor of (word, prefix or number), looked up once per
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
   memo: Map<string, TokenInfo>;
@@ -593,6 +631,11 @@ export interface Lexicon {
     bias: number;
     threshold: number;
     guard: number;
+    /** As in PackedModel, in typed arrays. */
+    words: Int32Array;
+    pairStart: Int32Array;
+    pairSecond: Int32Array;
+    pairFeature: Int32Array;
     signals: Float64Array;
     concepts: Float64Array;
     /** Sums of `signals` and `concepts` by mask (memoSum). */
@@ -605,12 +648,15 @@ export interface Lexicon {
 interface TokenInfo {
   /** The terms anchored on it. */
   terms: CompiledTerm[];
-  /** The token as the word model spells it (its first `stem` letters: stemOf). */
-  stem: string;
-  /** The word model's number for it (-1: none). */
+  /** The word model's number for the token as it spells it (its first `stem` letters: stemOf;
+   * PackedModel `stems`), -1: the model weighs it in nothing. */
+  stem: number;
+  /** Its own feature's number (-1: none). */
   word: number;
-  /** The word pairs the model weighs that start with it: the second word's number. */
-  next: Map<string, number> | null;
+  /** Where the pairs the model weighs that start with it are: PackedModel `pairSecond` from
+   * `pairs` to `pairsEnd` (equal: none). */
+  pairs: number;
+  pairsEnd: number;
   /** Its concepts (PackedLexicon.conceptWords), as signal bits. */
   concept: number;
 }
@@ -669,6 +715,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     packed,
     compiled: [],
     parts: new Map(),
+    groups: [],
     memo: new Map(),
     model: packed.model
       ? {
@@ -676,6 +723,10 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           bias: packed.model.bias,
           threshold: packed.model.threshold,
           guard: maskOf(packed.model.guard),
+          words: Int32Array.from(packed.model.words),
+          pairStart: Int32Array.from(packed.model.pairStart),
+          pairSecond: Int32Array.from(packed.model.pairSecond),
+          pairFeature: Int32Array.from(packed.model.pairFeature),
           signals: pairWeights(packed.model.signals),
           concepts: pairWeights(packed.model.concepts),
           signalSums: new Map(),
@@ -693,30 +744,45 @@ function compileTerm(lex: Lexicon, id: number): CompiledTerm | null {
   if (cached) return cached;
   const packedTerm = lex.packed.terms[id];
   if (!packedTerm) return null;
-  const [signal, anchor, ...packedParts] = packedTerm;
+  const signal = packedTerm[0];
+  const anchor = packedTerm[1];
   // (The schema allows no more signals than fit; a packed lexicon from elsewhere may.)
-  if (signal >= MAX_SIGNALS || !packedParts[anchor]) return null;
-  const term: CompiledTerm = { bit: 1 << signal, parts: packedParts.map((p) => compilePart(lex, p)), anchor };
+  if (signal >= MAX_SIGNALS || anchor < 0 || anchor + 2 >= packedTerm.length) return null;
+  const parts: CompiledPart[] = [];
+  for (let i = 2; i < packedTerm.length; i++) {
+    const part = compilePart(lex, packedTerm[i]!);
+    if (!part) return null;
+    parts.push(part);
+  }
+  const term: CompiledTerm = { bit: 1 << signal, parts, anchor };
   lex.compiled[id] = term;
   return term;
 }
 
 /** A part as the matcher uses it; parts repeat across terms (the same word, the same group): one
- * object each. */
-function compilePart(lex: Lexicon, packedPart: PackedPart): CompiledPart {
-  const key = Array.isArray(packedPart) ? `|${packedPart.join('|')}` : packedPart;
-  let part = lex.parts.get(key);
+ * object each (null: a group the packed vocabulary lacks). */
+function compilePart(lex: Lexicon, packedPart: PackedPart): CompiledPart | null {
+  if (typeof packedPart === 'number') {
+    let group = lex.groups[packedPart];
+    if (!group) {
+      const words = lex.packed.groups[packedPart];
+      if (!words) return null;
+      group = { kind: ONE_OF, text: '', words: new Set(words) };
+      lex.groups[packedPart] = group;
+    }
+    return group;
+  }
+  let part = lex.parts.get(packedPart);
   if (!part) {
-    part = Array.isArray(packedPart)
-      ? { kind: ONE_OF, text: '', words: new Set(packedPart) }
-      : packedPart === '#'
+    part =
+      packedPart === '#'
         ? { kind: NUMBER, text: '', words: null }
         : packedPart === '*'
           ? { kind: ANY, text: '', words: null }
           : packedPart.endsWith('*')
             ? { kind: PREFIX, text: packedPart.slice(0, -1), words: null }
             : { kind: WORD, text: packedPart, words: null };
-    lex.parts.set(key, part);
+    lex.parts.set(packedPart, part);
   }
   return part;
 }
@@ -729,7 +795,9 @@ function tokenInfo(lex: Lexicon, token: string): TokenInfo {
   let info = lex.memo.get(token);
   if (info === undefined) {
     const { byWord, byPrefix, byNumber, model, conceptWords } = lex.packed;
-    const stem = stemOf(token, model?.stem ?? 0);
+    const name = stemOf(token, model?.stem ?? 0);
+    const stem = model && Object.hasOwn(model.stems, name) ? model.stems[name]! : -1;
+    const pairStart = lex.model?.pairStart;
     const ids: number[] = [];
     if (token === '#') ids.push(...byNumber);
     else if (Object.hasOwn(byWord, token)) ids.push(...byWord[token]!);
@@ -748,9 +816,9 @@ function tokenInfo(lex: Lexicon, token: string): TokenInfo {
     info = {
       terms,
       stem,
-      word: model && Object.hasOwn(model.words, stem) ? model.words[stem]! : -1,
-      // (A Map: objects that come out of extension storage are slow to look up in the page.)
-      next: model && Object.hasOwn(model.pairs, stem) ? new Map(Object.entries(model.pairs[stem]!)) : null,
+      word: stem >= 0 ? lex.model!.words[stem]! : -1,
+      pairs: stem >= 0 ? pairStart![stem]! : 0,
+      pairsEnd: stem >= 0 ? pairStart![stem + 1]! : 0,
       concept: Object.hasOwn(conceptWords, token) ? conceptWords[token]! : 0,
     };
     if (lex.memo.size >= MEMO_SIZE) lex.memo.clear();
@@ -805,7 +873,8 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
   let concepts = 0;
   const features: number[] = [];
   // The word pairs the model weighs that start with the token before.
-  let next: Map<string, number> | null = null;
+  let pairs = 0;
+  let pairsEnd = 0;
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at]!;
     const info = tokenInfo(lex, token);
@@ -816,9 +885,12 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
       if ((mask & term.bit) === 0 && matchesAt(tokens, at - term.anchor, term.parts)) mask |= term.bit;
     }
     if (info.word >= 0 && !features.includes(info.word)) features.push(info.word);
-    const pair = next !== null ? next.get(info.stem) : undefined;
-    if (pair !== undefined && !features.includes(pair)) features.push(pair);
-    next = info.next;
+    if (pairsEnd > pairs && info.stem >= 0) {
+      const pair = pairFeature(lex.model!, pairs, pairsEnd, info.stem);
+      if (pair >= 0 && !features.includes(pair)) features.push(pair);
+    }
+    pairs = info.pairs;
+    pairsEnd = info.pairsEnd;
   }
   return {
     mask,
@@ -827,6 +899,21 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
     features,
     concepts,
   };
+}
+
+/** The feature of the pair whose second word is `stem`, among the pairs from `from` to `end` (one
+ * first word's, ascending), by halving: -1, none. */
+function pairFeature(model: NonNullable<Lexicon['model']>, from: number, end: number, stem: number): number {
+  let low = from;
+  let high = end - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const second = model.pairSecond[middle]!;
+    if (second === stem) return model.pairFeature[middle]!;
+    if (second < stem) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** A model feature that is two signals in the window, not words: `=`, then their ids in

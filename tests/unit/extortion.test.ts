@@ -90,8 +90,9 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     const packed = packLexicon(tiny);
     expect(packed.format).toBe(PACKED_FORMAT);
     // [signal, anchor, ...parts]: "your", "nudes" and "to" are each in one phrase, the group's
-    // words in two: "nudes" (part 2) is the longest of the rarest.
-    expect(packed.terms[0]).toEqual([0, 2, ['send', 'post'], 'your', 'nudes', 'to', '#']);
+    // words in two: "nudes" (part 2) is the longest of the rarest. A group is a number in `groups`.
+    expect(packed.terms[0]).toEqual([0, 2, 0, 'your', 'nudes', 'to', '#']);
+    expect(packed.groups).toEqual([['send', 'post']]);
     // Survives storage (JSON) and matches where the anchor is, not only at a message's start.
     expect(packed.byWord).toEqual({ nudes: [0] });
     const lexicon = unpackLexicon(JSON.parse(JSON.stringify(packed)));
@@ -116,7 +117,7 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     // "your" is in five phrases; the group's words in one each (2), "pics" in two, "snaps" in one;
     // "send*" stands for many words (2 × 1 + 1).
     expect(packed.terms.map(([, anchor, ...parts]) => parts[anchor])).toEqual([
-      ['mom', 'dad'],
+      0, // the group (mom|dad)
       'pics',
       'vids',
       'snaps',
@@ -372,6 +373,33 @@ describe('the word model', () => {
     expect(judgeConversation(lex, ['the pics', 'pay']).fire).toBe(true); // 4 - 3 > 0
     expect(judgeConversation(lex, ['the pics', 'your mom']).fire).toBe(false);
     expect(modelFeatures(lex, ['the pics', 'pay'])).toContain('~pay+spread');
+  });
+  it('is packed with its words numbered and its pairs in lists by first word; a group once however many terms share it', () => {
+    const rules = MessageRules.parse({
+      ...base,
+      signals: [{ id: 'pay', weight: 1, terms: { en: ['(pay|send) now', '(pay|send) today', 'pay'] } }],
+      model: { ...base.model!, weights: { ...base.model!.weights, 'leak pics': 1, 'it now': -1 } },
+    });
+    const packed = packLexicon(rules);
+    expect(packed.groups).toEqual([['pay', 'send']]);
+    const model = packed.model!;
+    // Features sorted: "it now" 0, leak 1, "leak it" 2, "leak pics" 3, pizza 4.
+    expect(model.stems).toEqual({ it: 0, leak: 1, now: 2, pics: 3, pizza: 4 });
+    expect(model.words).toEqual([-1, 1, -1, -1, 4]);
+    // "it" starts one pair (its second word "now"), "leak" two ("it", "pics"), the others none.
+    expect(model.pairStart).toEqual([0, 1, 3, 3, 3, 3]);
+    expect(model.pairSecond).toEqual([2, 0, 3]);
+    expect(model.pairFeature).toEqual([0, 2, 3]);
+    const lex = unpackLexicon(JSON.parse(JSON.stringify(packed)));
+    expect(readMessage(lex, 'leak pics, leak it now').features).toEqual([1, 3, 2, 0]);
+    expect(readMessage(lex, 'pics leak').features).toEqual([1]); // a pair is in its order
+    expect(readMessage(lex, 'send now').mask).toBe(1);
+    // A packed vocabulary naming a group it lacks: that term is left out, nothing throws.
+    const broken = JSON.parse(JSON.stringify(packed)) as typeof packed;
+    broken.groups = [];
+    const lexBroken = unpackLexicon(broken);
+    expect(readMessage(lexBroken, 'send now').mask).toBe(0);
+    expect(readMessage(lexBroken, 'pay').mask).toBe(1);
   });
   it('weighs words by their stem when the model says so, the same in training and in the page', () => {
     // Stems of 4 letters: "sending leaked" is "send leak" to the model.
