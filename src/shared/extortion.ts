@@ -633,6 +633,10 @@ export interface Lexicon {
     guard: number;
     /** As in PackedModel, in typed arrays. */
     words: Int32Array;
+    /** By feature: the number of the last message read that has it (readMessage's `seen`), so a
+     * message lists each feature once without searching its list. */
+    seen: Int32Array;
+    readings: number;
     pairStart: Int32Array;
     pairSecond: Int32Array;
     pairFeature: Int32Array;
@@ -724,6 +728,8 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
           threshold: packed.model.threshold,
           guard: maskOf(packed.model.guard),
           words: Int32Array.from(packed.model.words),
+          seen: new Int32Array(packed.model.weights.length),
+          readings: 0,
           pairStart: Int32Array.from(packed.model.pairStart),
           pairSecond: Int32Array.from(packed.model.pairSecond),
           pairFeature: Int32Array.from(packed.model.pairFeature),
@@ -872,6 +878,17 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
   let mask = 0;
   let concepts = 0;
   const features: number[] = [];
+  // This message's number: a feature whose `seen` holds it is in `features` already.
+  const model = lex.model;
+  let reading = 0;
+  if (model) {
+    if (model.readings === 0x7fffffff) {
+      model.seen.fill(0);
+      model.readings = 0;
+    }
+    reading = ++model.readings;
+  }
+  const seen = model?.seen;
   // The word pairs the model weighs that start with the token before.
   let pairs = 0;
   let pairsEnd = 0;
@@ -884,10 +901,16 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
       const term = terms[i]!;
       if ((mask & term.bit) === 0 && matchesAt(tokens, at - term.anchor, term.parts)) mask |= term.bit;
     }
-    if (info.word >= 0 && !features.includes(info.word)) features.push(info.word);
+    if (info.word >= 0 && seen![info.word] !== reading) {
+      seen![info.word] = reading;
+      features.push(info.word);
+    }
     if (pairsEnd > pairs && info.stem >= 0) {
-      const pair = pairFeature(lex.model!, pairs, pairsEnd, info.stem);
-      if (pair >= 0 && !features.includes(pair)) features.push(pair);
+      const pair = pairFeature(model!, pairs, pairsEnd, info.stem);
+      if (pair >= 0 && seen![pair] !== reading) {
+        seen![pair] = reading;
+        features.push(pair);
+      }
     }
     pairs = info.pairs;
     pairsEnd = info.pairsEnd;
