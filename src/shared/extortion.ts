@@ -265,12 +265,11 @@ export function expandTerm(
 /**
  * The vocabulary compiled once, in plain JSON, by the background (expanding and tokenizing every
  * term takes tens of milliseconds): what a page stores and hydrates in a few milliseconds. A part
- * is a word, `word*` (a prefix), `#` (a number), `*` (any token) or a group's number in `groups`
- * (one of these words).
+ * is a word, `word*` (a prefix), `#` (a number), `*` (any token) or a list (one of these words).
  */
-export type PackedPart = string | number;
+export type PackedPart = string | string[];
 /** The packed form's version: a page refuses another (the background packs again on update). */
-export const PACKED_FORMAT = 8;
+export const PACKED_FORMAT = 9;
 export interface PackedLexicon {
   format: typeof PACKED_FORMAT;
   window: MessageRules['window'];
@@ -278,14 +277,14 @@ export interface PackedLexicon {
   core: MessageRules['core'];
   aliases: Record<string, string>;
   signals: Array<Pick<MessageSignal, 'id' | 'weight' | 'effect'>>;
-  /** Every term once: [signal index, anchor (see `anchorOf`), ...parts]. */
-  terms: Array<[number, number, ...PackedPart[]]>;
-  /** Each group of words once (terms share them: "(send|post)" is in hundreds), by number: a page
-   * makes one set of each, without building a key for it. */
-  groups: string[][];
+  /** Every term once: [signal index, anchor (see `anchorOf`), ...its parts' numbers in `parts`]. */
+  terms: number[][];
+  /** Each distinct part once (terms share them: "your", "(send|post)", `#`): a page makes one
+   * object of each the first time a term needs it, by number, and nothing per term. */
+  parts: PackedPart[];
   /** Term numbers by the token that anchors them: a word (each word of a group anchor), the first
-   * three letters of a prefix anchor, or a number. A page compiles only the terms the tokens of
-   * its messages look up. */
+   * three letters of a prefix anchor, or a number. A page tries only the terms the tokens of its
+   * messages look up. */
   byWord: Record<string, number[]>;
   byPrefix: Record<string, number[]>;
   byNumber: number[];
@@ -326,15 +325,16 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
   const byWord: Record<string, number[]> = {};
   const byPrefix: Record<string, number[]> = {};
   const byNumber: number[] = [];
-  const groups: string[][] = [];
-  const groupNumbers = new Map<string, number>();
-  const groupOf = (words: readonly string[]) => {
-    const key = words.join('|');
-    let n = groupNumbers.get(key);
+  const packedParts: PackedPart[] = [];
+  const partNumbers = new Map<string, number>();
+  const partOf = (part: PackedPart) => {
+    // (A group's key cannot be a word's: words have no "|".)
+    const key = Array.isArray(part) ? `|${part.join('|')}` : part;
+    let n = partNumbers.get(key);
     if (n === undefined) {
-      n = groups.length;
-      groups.push([...words]);
-      groupNumbers.set(key, n);
+      n = packedParts.length;
+      packedParts.push(part);
+      partNumbers.set(key, n);
     }
     return n;
   };
@@ -359,11 +359,11 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     terms.push([
       index,
       anchor,
-      ...parts.map((part): PackedPart => {
-        if ('word' in part) return part.word;
-        if ('oneOf' in part) return groupOf([...part.oneOf]);
-        if ('prefix' in part) return `${part.prefix}*`;
-        return 'number' in part ? '#' : '*';
+      ...parts.map((part) => {
+        if ('word' in part) return partOf(part.word);
+        if ('oneOf' in part) return partOf([...part.oneOf]);
+        if ('prefix' in part) return partOf(`${part.prefix}*`);
+        return partOf('number' in part ? '#' : '*');
       }),
     ]);
     const at = parts[anchor]!;
@@ -381,7 +381,7 @@ export function packLexicon(rules: MessageRules): PackedLexicon {
     aliases,
     signals: rules.signals.map(({ id, weight, effect }) => ({ id, weight, effect })),
     terms,
-    groups,
+    parts: packedParts,
     byWord,
     byPrefix,
     byNumber,
@@ -586,14 +586,10 @@ interface CompiledPart {
   words: ReadonlySet<string> | null;
 }
 
-interface CompiledTerm {
-  /** The term's signal, as one bit (a message's signals are one number). */
-  bit: number;
-  parts: CompiledPart[];
-  /** Which part the index holds the term under: the term is tried where that part's token
-   * appears, starting `anchor` tokens earlier. */
-  anchor: number;
-}
+/** A term as the page tries it: the packed one, [signal index, anchor, ...part numbers] (the
+ * index holds it under its part number `anchor`: it is tried where that part's token appears,
+ * starting `anchor` tokens earlier). Nothing is made per term. */
+type Term = readonly number[];
 
 /** A core rule with its signals as bits (an unknown id in `all` or `also`: the rule never holds;
  * in `any` or `none`, that one signal is left out). `any` 0: no such condition. */
@@ -614,12 +610,10 @@ export interface Lexicon {
   /** Signals whose effect is to ignore the message, or to show distress, as bits. */
   ignoreBits: number;
   distressBits: number;
-  /** The packed vocabulary, compiled a term at a time when a message's token first needs it. */
+  /** The packed vocabulary: its terms are tried as they are, their parts made into objects the
+   * first time a term needs them (`parts`, by number). */
   packed: PackedLexicon;
-  compiled: Array<CompiledTerm | undefined>;
-  /** Parts met so far: words, prefixes and the like by their text, groups by their number. */
-  parts: Map<string, CompiledPart>;
-  groups: Array<CompiledPart | undefined>;
+  parts: Array<CompiledPart | undefined>;
   /** Every term a token can be the anchor of (word, prefix or number), looked up once per
    * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
   memo: Map<string, TokenInfo>;
@@ -651,7 +645,7 @@ export interface Lexicon {
 /** What one distinct token means to the matcher, looked up once (Lexicon.memo). */
 interface TokenInfo {
   /** The terms anchored on it. */
-  terms: CompiledTerm[];
+  terms: Term[];
   /** The word model's number for the token as it spells it (its first `stem` letters: stemOf;
    * PackedModel `stems`), -1: the model weighs it in nothing. */
   stem: number;
@@ -668,7 +662,7 @@ interface TokenInfo {
 /** Signals a message can have: one bit each in a small integer. */
 export const MAX_SIGNALS = 30;
 const MEMO_SIZE = 20_000;
-const NO_TERMS: CompiledTerm[] = [];
+const NO_TERMS: Term[] = [];
 
 /** What a page does with the stored vocabulary: the rules' small parts now, the terms on demand
  * (a page start costs next to nothing, whatever the size of the vocabulary). */
@@ -717,9 +711,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     ignoreBits: bits('ignore-message'),
     distressBits: bits('distress'),
     packed,
-    compiled: [],
-    parts: new Map(),
-    groups: [],
+    parts: [],
     memo: new Map(),
     model: packed.model
       ? {
@@ -744,58 +736,39 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
 
 export const compileLexicon = (rules: MessageRules): Lexicon => unpackLexicon(packLexicon(rules));
 
-/** One packed term as the matcher uses it (null: a signal beyond MAX_SIGNALS, or no anchor). */
-function compileTerm(lex: Lexicon, id: number): CompiledTerm | null {
-  const cached = lex.compiled[id];
-  if (cached) return cached;
-  const packedTerm = lex.packed.terms[id];
-  if (!packedTerm) return null;
-  const signal = packedTerm[0];
-  const anchor = packedTerm[1];
-  // (The schema allows no more signals than fit; a packed lexicon from elsewhere may.)
-  if (signal >= MAX_SIGNALS || anchor < 0 || anchor + 2 >= packedTerm.length) return null;
-  const parts: CompiledPart[] = [];
-  for (let i = 2; i < packedTerm.length; i++) {
-    const part = compilePart(lex, packedTerm[i]!);
-    if (!part) return null;
-    parts.push(part);
-  }
-  const term: CompiledTerm = { bit: 1 << signal, parts, anchor };
-  lex.compiled[id] = term;
-  return term;
+/** Whether a packed term can be tried (a packed lexicon from elsewhere may hold a signal beyond
+ * MAX_SIGNALS, which the schema allows no more of, an anchor outside the term or a part it lacks):
+ * checked once, when a token first looks the term up. */
+function usable(lex: Lexicon, term: Term | undefined): term is Term {
+  if (!term || term.length < 3) return false;
+  const signal = term[0]!;
+  const anchor = term[1]!;
+  if (!Number.isInteger(signal) || signal < 0 || signal >= MAX_SIGNALS) return false;
+  if (!Number.isInteger(anchor) || anchor < 0 || anchor >= term.length - 2) return false;
+  for (let i = 2; i < term.length; i++) if (lex.packed.parts[term[i]!] === undefined) return false;
+  return true;
 }
 
-/** A part as the matcher uses it; parts repeat across terms (the same word, the same group): one
- * object each (null: a group the packed vocabulary lacks). */
-function compilePart(lex: Lexicon, packedPart: PackedPart): CompiledPart | null {
-  if (typeof packedPart === 'number') {
-    let group = lex.groups[packedPart];
-    if (!group) {
-      const words = lex.packed.groups[packedPart];
-      if (!words) return null;
-      group = { kind: ONE_OF, text: '', words: new Set(words) };
-      lex.groups[packedPart] = group;
-    }
-    return group;
-  }
-  let part = lex.parts.get(packedPart);
-  if (!part) {
-    part =
-      packedPart === '#'
-        ? { kind: NUMBER, text: '', words: null }
-        : packedPart === '*'
-          ? { kind: ANY, text: '', words: null }
-          : packedPart.endsWith('*')
-            ? { kind: PREFIX, text: packedPart.slice(0, -1), words: null }
-            : { kind: WORD, text: packedPart, words: null };
-    lex.parts.set(packedPart, part);
-  }
+/** Part `n` as the matcher uses it, made the first time a term needs it: one object per distinct
+ * part, shared by every term that has it. */
+function compilePart(lex: Lexicon, n: number): CompiledPart {
+  const packed = lex.packed.parts[n]!;
+  const part: CompiledPart = Array.isArray(packed)
+    ? { kind: ONE_OF, text: '', words: new Set(packed) }
+    : packed === '#'
+      ? { kind: NUMBER, text: '', words: null }
+      : packed === '*'
+        ? { kind: ANY, text: '', words: null }
+        : packed.endsWith('*')
+          ? { kind: PREFIX, text: packed.slice(0, -1), words: null }
+          : { kind: WORD, text: packed, words: null };
+  lex.parts[n] = part;
   return part;
 }
 
 /** The terms anchored on this token: its word's, its first three letters' (prefixes), or the
  * numbers'. Exported for the tests (the work per message is the sum of these). */
-export const termsFor = (lex: Lexicon, token: string): CompiledTerm[] => tokenInfo(lex, token).terms;
+export const termsFor = (lex: Lexicon, token: string): readonly Term[] => tokenInfo(lex, token).terms;
 
 function tokenInfo(lex: Lexicon, token: string): TokenInfo {
   let info = lex.memo.get(token);
@@ -815,8 +788,8 @@ function tokenInfo(lex: Lexicon, token: string): TokenInfo {
     if (ids.length) {
       terms = [];
       for (const id of ids) {
-        const term = compileTerm(lex, id);
-        if (term) terms.push(term);
+        const term = lex.packed.terms[id];
+        if (usable(lex, term)) terms.push(term);
       }
     }
     info = {
@@ -835,10 +808,12 @@ function tokenInfo(lex: Lexicon, token: string): TokenInfo {
 
 /** A term's parts from `at` on. (One function, no call per part: in a page this code is often
  * still interpreted, where a call costs more than the comparison it makes.) */
-function matchesAt(tokens: readonly string[], at: number, parts: readonly CompiledPart[]): boolean {
-  if (at < 0 || at + parts.length > tokens.length) return false;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+function matchesAt(lex: Lexicon, tokens: readonly string[], term: Term, at: number): boolean {
+  const length = term.length - 2;
+  if (at < 0 || at + length > tokens.length) return false;
+  for (let i = 0; i < length; i++) {
+    const n = term[i + 2]!;
+    const part = lex.parts[n] ?? compilePart(lex, n);
     const token = tokens[at + i]!;
     switch (part.kind) {
       case WORD:
@@ -899,7 +874,8 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
     const terms = info.terms;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
-      if ((mask & term.bit) === 0 && matchesAt(tokens, at - term.anchor, term.parts)) mask |= term.bit;
+      const bit = 1 << term[0]!;
+      if ((mask & bit) === 0 && matchesAt(lex, tokens, term, at - term[1]!)) mask |= bit;
     }
     if (info.word >= 0 && seen![info.word] !== reading) {
       seen![info.word] = reading;
@@ -1090,7 +1066,7 @@ export function judgeWindow(
       concepts |= reading.concepts;
     }
   }
-  // (A message's bits are all below MAX_SIGNALS and the number of signals: see compileTerm.)
+  // (A message's bits are all below MAX_SIGNALS and the number of signals: see `usable`.)
   let score = 0;
   for (let rest = present; rest !== 0; rest &= rest - 1)
     score += lex.signals[31 - Math.clz32(rest & -rest)]!.weight;

@@ -90,13 +90,13 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     const packed = packLexicon(tiny);
     expect(packed.format).toBe(PACKED_FORMAT);
     // [signal, anchor, ...parts]: "your", "nudes" and "to" are each in one phrase, the group's
-    // words in two: "nudes" (part 2) is the longest of the rarest. A group is a number in `groups`.
-    expect(packed.terms[0]).toEqual([0, 2, 0, 'your', 'nudes', 'to', '#']);
-    expect(packed.groups).toEqual([['send', 'post']]);
+    // words in two: "nudes" (part 2) is the longest of the rarest. Parts are numbers in `parts`.
+    expect(packed.terms[0]).toEqual([0, 2, 0, 1, 2, 3, 4]);
+    expect(packed.parts).toEqual([['send', 'post'], 'your', 'nudes', 'to', '#']);
     // Survives storage (JSON) and matches where the anchor is, not only at a message's start.
     expect(packed.byWord).toEqual({ nudes: [0] });
     const lexicon = unpackLexicon(JSON.parse(JSON.stringify(packed)));
-    expect(lexicon.compiled).toHaveLength(0); // compiled when a message needs it
+    expect(lexicon.parts).toHaveLength(0); // made when a message needs them
     expect(termsFor(lexicon, 'nudes')).toHaveLength(1);
     expect(termsFor(lexicon, 'constructor')).toHaveLength(0); // own keys only
     expect(readMessage(lexicon, 'ok so I will POST your nudes to 300 people').mask).toBe(1);
@@ -116,8 +116,8 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     );
     // "your" is in five phrases; the group's words in one each (2), "pics" in two, "snaps" in one;
     // "send*" stands for many words (2 × 1 + 1).
-    expect(packed.terms.map(([, anchor, ...parts]) => parts[anchor])).toEqual([
-      0, // the group (mom|dad)
+    expect(packed.terms.map(([, anchor, ...parts]) => packed.parts[parts[anchor!]!])).toEqual([
+      ['mom', 'dad'],
       'pics',
       'vids',
       'snaps',
@@ -374,14 +374,15 @@ describe('the word model', () => {
     expect(judgeConversation(lex, ['the pics', 'your mom']).fire).toBe(false);
     expect(modelFeatures(lex, ['the pics', 'pay'])).toContain('~pay+spread');
   });
-  it('is packed with its words numbered and its pairs in lists by first word; a group once however many terms share it', () => {
+  it('is packed with its words numbered and its pairs in lists by first word; a part once however many terms share it', () => {
     const rules = MessageRules.parse({
       ...base,
-      signals: [{ id: 'pay', weight: 1, terms: { en: ['(pay|send) now', '(pay|send) today', 'pay'] } }],
+      signals: [{ id: 'pay', weight: 1, terms: { en: ['pay', '(pay|send) now', '(pay|send) today'] } }],
       model: { ...base.model!, weights: { ...base.model!.weights, 'leak pics': 1, 'it now': -1 } },
     });
     const packed = packLexicon(rules);
-    expect(packed.groups).toEqual([['pay', 'send']]);
+    expect(packed.parts).toEqual(['pay', ['pay', 'send'], 'now', 'today']);
+    expect(packed.terms.map(([, , ...parts]) => parts)).toEqual([[0], [1, 2], [1, 3]]);
     const model = packed.model!;
     // Features sorted: "it now" 0, leak 1, "leak it" 2, "leak pics" 3, pizza 4.
     expect(model.stems).toEqual({ it: 0, leak: 1, now: 2, pics: 3, pizza: 4 });
@@ -394,12 +395,17 @@ describe('the word model', () => {
     expect(readMessage(lex, 'leak pics, leak it now').features).toEqual([1, 3, 2, 0]);
     expect(readMessage(lex, 'pics leak').features).toEqual([1]); // a pair is in its order
     expect(readMessage(lex, 'send now').mask).toBe(1);
-    // A packed vocabulary naming a group it lacks: that term is left out, nothing throws.
+    // A packed vocabulary whose terms name parts it lacks, a signal beyond the bits or an anchor
+    // outside the term: those terms are left out, nothing throws.
     const broken = JSON.parse(JSON.stringify(packed)) as typeof packed;
-    broken.groups = [];
+    broken.parts.length = 1;
+    broken.terms.push([40, 0, 0], [0, 3, 0], [0, 0.5, 0], [0, 0, 1.5]);
+    broken.byWord.pay = [...broken.byWord.pay!, 3, 4, 5, 6];
+    expect(termsFor(unpackLexicon(packed), 'pay')).toHaveLength(1);
     const lexBroken = unpackLexicon(broken);
     expect(readMessage(lexBroken, 'send now').mask).toBe(0);
     expect(readMessage(lexBroken, 'pay').mask).toBe(1);
+    expect(termsFor(lexBroken, 'pay')).toHaveLength(1);
   });
   it('weighs words by their stem when the model says so, the same in training and in the page', () => {
     // Stems of 4 letters: "sending leaked" is "send leak" to the model.
