@@ -47,15 +47,13 @@ const lines = varied
       .filter((l) => l.startsWith('B '))
       .flatMap((l) => l.slice(2).split(' || '));
 async function variedLines() {
-  const { readCases, seededRandom } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
-  const random = seededRandom(7);
+  const { readCases, seededRandom, shuffled } = await vite.ssrLoadModule(
+    '/tests/fixtures/messages/evaluate.ts',
+  );
   const all = readCases()
     .filter((c) => c.part === 'tuning' && c.kind !== 'T')
     .flatMap((c) => c.messages);
-  return [...new Set(all)]
-    .map((line) => ({ line, key: random() }))
-    .sort((a, b) => a.key - b.key)
-    .map((o) => o.line);
+  return shuffled([...new Set(all)], seededRandom(7));
 }
 if (lines.length < MESSAGES && varied) console.warn(`only ${lines.length} distinct messages: some repeat.`);
 const CHAT_PAGE = readFileSync(join(root, 'tests', 'fixtures', 'chat', 'index.html'), 'utf8');
