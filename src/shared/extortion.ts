@@ -599,6 +599,8 @@ interface CoreRule {
   also: number;
   any: number;
   none: number;
+  /** The most consecutive messages the rule's signals may be spread over (0: the whole window). */
+  span: number;
   possible: boolean;
 }
 
@@ -701,6 +703,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
         also: maskOf(rule.also),
         any,
         none: maskOf(rule.none),
+        span: rule.span ?? 0,
         possible:
           [...rule.all, ...(rule.also ?? [])].every((id) => bitOf(id) !== -1) &&
           (!rule.any?.length || any !== 0),
@@ -1079,22 +1082,33 @@ export function judgeWindow(
 }
 
 /** A core rule in a window whose messages' signals (reported speech left out) are `present`. Its
- * `all` and `also` must be in `present` before any message is looked at: most rules stop there. */
+ * `all` and `also` must be in `present` before any message is looked at: most rules stop there.
+ * With a `span` shorter than the window, each stretch of that many messages is tried alone. */
 function coreHolds(rule: CoreRule, window: readonly MessageReading[], present: number): boolean {
   if (!rule.possible || (present & rule.all) !== rule.all || (present & rule.also) !== rule.also)
     return false;
-  // The window's messages that hold none of `none`: a possession claim in a joke, "I still have
-  // the pics from 2019 😂", neither meets a payment in another message nor stands as `also`.
-  let counted = present;
-  if (rule.none !== 0) {
-    counted = 0;
-    for (const reading of window)
-      if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
-    if ((counted & rule.also) !== rule.also) return false;
+  if (rule.span === 0 || rule.span >= window.length) return holdsIn(rule, window, 0, window.length);
+  for (let start = 0; start + rule.span <= window.length; start++)
+    if (holdsIn(rule, window, start, start + rule.span)) return true;
+  return false;
+}
+
+/** The rule in the window's messages from `start` up to `end`. */
+function holdsIn(rule: CoreRule, window: readonly MessageReading[], start: number, end: number): boolean {
+  // The messages that hold none of `none`: a possession claim in a joke, "I still have the pics
+  // from 2019 😂", neither meets a payment in another message nor stands as `also`.
+  let counted = 0;
+  for (let i = start; i < end; i++) {
+    const reading = window[i]!;
+    if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
   }
+  if ((counted & rule.also) !== rule.also) return false;
   // `all`, one of `any` and none of `none`: in one message, or across those messages.
   if (!rule.message) return ruleHoldsIn(rule, counted);
-  for (const reading of window) if (!reading.ignored && ruleHoldsIn(rule, reading.mask)) return true;
+  for (let i = start; i < end; i++) {
+    const reading = window[i]!;
+    if (!reading.ignored && ruleHoldsIn(rule, reading.mask)) return true;
+  }
   return false;
 }
 

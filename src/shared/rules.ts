@@ -79,7 +79,10 @@ export const MessageRules = z.object({
    * and none of the signals of `none` there: for `window`, a message holding one of `none` counts
    * for nothing in the rule (Pausa before rules revision 18 read it as "nowhere in the window",
    * which only fires less), and since revision 21 nor does it give `also` its signals. Money,
-   * deadlines or "answer me" alone never fire. */
+   * deadlines or "answer me" alone never fire. `span` (since rules revision 70): the signals the
+   * rule joins across messages (`all` and `any` for `window`, `also` for both) must meet within
+   * that many consecutive messages of the window; without it, anywhere in the window. A Pausa
+   * older than `span` reads the whole window, which only fires more. */
   core: z
     .array(
       z.object({
@@ -88,6 +91,7 @@ export const MessageRules = z.object({
         also: z.array(z.string()).max(6).optional(),
         any: z.array(z.string()).min(1).max(20).optional(),
         none: z.array(z.string()).min(1).max(6).optional(),
+        span: z.number().int().min(1).max(50).optional(),
       }),
     )
     .min(1)

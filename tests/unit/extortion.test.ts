@@ -257,6 +257,30 @@ describe('core rules with `any`', () => {
     expect(judgeConversation(also, ['pay me', 'I send it to your mom']).fire).toBe(true);
     expect(judgeConversation(also, ['pay me lol', 'I send it to your mom']).fire).toBe(false);
   });
+  it('`span`: the signals a rule joins across messages must meet within that many consecutive messages', () => {
+    const windowed = (span?: number) =>
+      compileLexicon({ ...base, core: [{ scope: 'window', all: ['spread', 'audience'], any: ['pay'], span }] });
+    const apart = ['pay me back', 'ok', 'see you', 'I send it to your mom'];
+    const close = ['ok', 'see you', 'pay me back', 'I send it to your mom'];
+    // Without a span, the whole window (5 messages); with one, each stretch of that many alone.
+    expect(judgeConversation(windowed(), apart).fire).toBe(true);
+    expect(judgeConversation(windowed(4), apart).fire).toBe(true);
+    expect(judgeConversation(windowed(3), apart).fire).toBe(false);
+    expect(judgeConversation(windowed(2), close).fire).toBe(true);
+    expect(judgeConversation(windowed(1), close).fire).toBe(false);
+    // Any stretch of the window, not only the newest one (the evaluation judges a whole window).
+    expect(judgeConversation(windowed(2), [...close, 'ok', 'bye']).fire).toBe(true);
+    // `also` of a message-scope rule: from the stretch around the message holding `all`.
+    const also = (span?: number) =>
+      compileLexicon({ ...base, core: [{ scope: 'message', all: ['spread', 'audience'], also: ['pay'], span }] });
+    expect(judgeConversation(also(), apart).fire).toBe(true);
+    expect(judgeConversation(also(3), apart).fire).toBe(false);
+    expect(judgeConversation(also(2), close).fire).toBe(true);
+    // In a page, message by message: the pieces three messages apart never meet under span 3.
+    const windows = new ConversationWindows(windowed(3));
+    expect(apart.map((text, i) => windows.add('chat', text, i * 1000).fire)).toEqual([false, false, false, false]);
+    expect(MessageRules.safeParse({ ...base, core: [{ ...base.core[0]!, span: 0 }] }).success).toBe(false);
+  });
   it('unknown ids in `any` are left out; none known: the rule never holds', () => {
     const some = compileLexicon({
       ...base,
@@ -488,11 +512,13 @@ describe('ConversationWindows', () => {
     const windows = new ConversationWindows(lex);
     const t0 = Date.UTC(2026, 0, 1);
     expect(windows.add('a', 'I recorded our whole video call', t0).fire).toBe(false);
-    expect(windows.add('b', 'How much money do you have right now?', t0).fire).toBe(false);
-    expect(windows.add('a', 'How much money do you have right now?', t0 + 60_000).fire).toBe(true);
+    // (Rules revision 70's word model alone brings the panel after a lone "How much money do you
+    // have right now?", which this test used before: README, C8, says so.)
+    expect(windows.add('b', 'How much can you pay?', t0).fire).toBe(false);
+    expect(windows.add('a', 'How much can you pay?', t0 + 60_000).fire).toBe(true);
     // Two hours later the first message is out of the window.
     const later = t0 + 2 * 60 * 60_000;
-    expect(windows.add('a', 'How much money do you have right now?', later).fire).toBe(false);
+    expect(windows.add('a', 'How much can you pay?', later).fire).toBe(false);
   });
 });
 
