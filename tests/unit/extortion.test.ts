@@ -259,7 +259,10 @@ describe('core rules with `any`', () => {
   });
   it('`span`: the signals a rule joins across messages must meet within that many consecutive messages', () => {
     const windowed = (span?: number) =>
-      compileLexicon({ ...base, core: [{ scope: 'window', all: ['spread', 'audience'], any: ['pay'], span }] });
+      compileLexicon({
+        ...base,
+        core: [{ scope: 'window', all: ['spread', 'audience'], any: ['pay'], span }],
+      });
     const apart = ['pay me back', 'ok', 'see you', 'I send it to your mom'];
     const close = ['ok', 'see you', 'pay me back', 'I send it to your mom'];
     // Without a span, the whole window (5 messages); with one, each stretch of that many alone.
@@ -272,13 +275,21 @@ describe('core rules with `any`', () => {
     expect(judgeConversation(windowed(2), [...close, 'ok', 'bye']).fire).toBe(true);
     // `also` of a message-scope rule: from the stretch around the message holding `all`.
     const also = (span?: number) =>
-      compileLexicon({ ...base, core: [{ scope: 'message', all: ['spread', 'audience'], also: ['pay'], span }] });
+      compileLexicon({
+        ...base,
+        core: [{ scope: 'message', all: ['spread', 'audience'], also: ['pay'], span }],
+      });
     expect(judgeConversation(also(), apart).fire).toBe(true);
     expect(judgeConversation(also(3), apart).fire).toBe(false);
     expect(judgeConversation(also(2), close).fire).toBe(true);
     // In a page, message by message: the pieces three messages apart never meet under span 3.
     const windows = new ConversationWindows(windowed(3));
-    expect(apart.map((text, i) => windows.add('chat', text, i * 1000).fire)).toEqual([false, false, false, false]);
+    expect(apart.map((text, i) => windows.add('chat', text, i * 1000).fire)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(MessageRules.safeParse({ ...base, core: [{ ...base.core[0]!, span: 0 }] }).success).toBe(false);
   });
   it('unknown ids in `any` are left out; none known: the rule never holds', () => {
