@@ -490,6 +490,13 @@ describe('the bundled vocabulary', () => {
     expect(fires('pay me back the 20 bucks by friday pls')).toBe(false);
     expect(fires('You have 24 hours to submit the assignment', 'answer me', "Don't tell anyone")).toBe(false);
     expect(fires('Can you Venmo me for the pizza?', 'Bitcoin went up again')).toBe(false);
+    // Nor through the word model: since rules revision 71 a payment is not one of its guard signals
+    // (it needs a payment's company: an audience, a condition, a possession claim…). Revision 70's
+    // model brought the panel after each of these alone.
+    expect(fires('How much money do you have right now?')).toBe(false);
+    expect(fires("buy 100 in usdt? I wouldn't, crypto is crashing again")).toBe(false);
+    expect(lex.model?.guard ?? 0).not.toBe(0);
+    expect(signalIds(lex, lex.model!.guard)).not.toContain('pay');
   });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
@@ -523,8 +530,6 @@ describe('ConversationWindows', () => {
     const windows = new ConversationWindows(lex);
     const t0 = Date.UTC(2026, 0, 1);
     expect(windows.add('a', 'I recorded our whole video call', t0).fire).toBe(false);
-    // (Rules revision 70's word model alone brings the panel after a lone "How much money do you
-    // have right now?", which this test used before: README, C8, says so.)
     expect(windows.add('b', 'How much can you pay?', t0).fire).toBe(false);
     expect(windows.add('a', 'How much can you pay?', t0 + 60_000).fire).toBe(true);
     // Two hours later the first message is out of the window.
