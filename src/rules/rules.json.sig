@@ -1,1 +1,1 @@
-JtlDufpDcBvpswt5ibEfvyOdlQhO17aAwPnLSeqOtQcsLBdPgPSPnqBDb85UwRo7Em1CcMk0iePvBDOinUKTCA==
+jGaBn2Nriw6LUItJv+cyEumQEVK/ug4iCu9seD+oINAlBpD1L+3V34yczHq+xnqIuc04NJz3XLfya8RoGKe/Ag==
