@@ -1096,15 +1096,19 @@ function coreHolds(rule: CoreRule, window: readonly MessageReading[], present: n
 /** The rule in the window's messages from `start` up to `end`. */
 function holdsIn(rule: CoreRule, window: readonly MessageReading[], start: number, end: number): boolean {
   // The messages that hold none of `none`: a possession claim in a joke, "I still have the pics
-  // from 2019 😂", neither meets a payment in another message nor stands as `also`.
-  let counted = 0;
-  for (let i = start; i < end; i++) {
-    const reading = window[i]!;
-    if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
+  // from 2019 😂", neither meets a payment in another message nor stands as `also`. (A message rule
+  // without `also` needs none of this: it looks at one message at a time.)
+  if (!rule.message || rule.also !== 0) {
+    let counted = 0;
+    for (let i = start; i < end; i++) {
+      const reading = window[i]!;
+      if (!reading.ignored && (reading.mask & rule.none) === 0) counted |= reading.mask;
+    }
+    if ((counted & rule.also) !== rule.also) return false;
+    // `all`, one of `any` and none of `none` across those messages.
+    if (!rule.message) return ruleHoldsIn(rule, counted);
   }
-  if ((counted & rule.also) !== rule.also) return false;
-  // `all`, one of `any` and none of `none`: in one message, or across those messages.
-  if (!rule.message) return ruleHoldsIn(rule, counted);
+  // … or in one message.
   for (let i = start; i < end; i++) {
     const reading = window[i]!;
     if (!reading.ignored && ruleHoldsIn(rule, reading.mask)) return true;
