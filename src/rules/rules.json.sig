@@ -1,1 +1,1 @@
-jGaBn2Nriw6LUItJv+cyEumQEVK/ug4iCu9seD+oINAlBpD1L+3V34yczHq+xnqIuc04NJz3XLfya8RoGKe/Ag==
+SzUy33Uy9lm/cVV76cd9aasJqI6KjvD9aTjtnaiWWxFAgdhwaeIHbqb5eN0yyjmYNYYd/eEpP+7nZEAh92ysCw==
