@@ -1,1 +1,1 @@
-SzUy33Uy9lm/cVV76cd9aasJqI6KjvD9aTjtnaiWWxFAgdhwaeIHbqb5eN0yyjmYNYYd/eEpP+7nZEAh92ysCw==
+iywLJJcTi1/cMhF6eW2JW7iXuSDyMEPq1CYFLNzD4KsShW+YBvq4CPCVps9QARj7RbhJQBlSXmeO8jukSmXUDw==

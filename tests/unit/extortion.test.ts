@@ -502,6 +502,26 @@ describe('the bundled vocabulary', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
   });
+  it('a threat to report the person to the police, with a payment, is a threat in every language', () => {
+    // The research's false-accusation tactic turned on the victim ("te voy a denunciar", "ti
+    // denuncio"); until rules revision 75 only German and Italian had it as "I report you".
+    // No picture word, audience or possession claim: the authority and the payment alone.
+    for (const line of [
+      "you'll pay or I report YOU to the police. they'll believe me",
+      'vas a pagar o te denuncio a la policía. me van a creer',
+      'tu vas payer ou je te dénonce à la police. ils me croiront',
+      'pagherai o denuncio te alla polizia. crederanno a me',
+      'je betaalt of ik geef je aan bij de politie. ze geloven mij',
+      'você vai pagar ou eu te denuncio pra polícia. vão acreditar em mim',
+      'vais pagar ou denuncio-te à polícia. vão acreditar em mim',
+      'du zahlst oder ich zeige dich an. die glauben mir',
+    ])
+      expect(fires(line), line).toBe(true);
+    // A teacher's report card or the school's warning is not one.
+    expect(fires('the teacher will report you to the principal if you skip again, pay attention')).toBe(
+      false,
+    );
+  });
   it('a script in another language than the page is still read (all languages, always)', () => {
     expect(
       fires('Manda R$ 500 que eu apago tudo', 'Vou mandar seus nudes pra todos os seus seguidores'),
