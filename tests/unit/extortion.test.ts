@@ -502,7 +502,7 @@ describe('the bundled vocabulary', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
   });
-  it('a threat to report the person to the police, with a payment, is a threat in every language', () => {
+  it('the police in a threat ("I report you", "don\'t go to the police or it goes everywhere"), in every language', () => {
     // The research's false-accusation tactic turned on the victim ("te voy a denunciar", "ti
     // denuncio"); until rules revision 75 only German and Italian had it as "I report you".
     // No picture word, audience or possession claim: the authority and the payment alone.
@@ -517,10 +517,23 @@ describe('the bundled vocabulary', () => {
       'du zahlst oder ich zeige dich an. die glauben mir',
     ])
       expect(fires(line), line).toBe(true);
-    // A teacher's report card or the school's warning is not one.
+    // "Don't go to the police or it goes everywhere" (the research's silence signal): "everywhere"
+    // as where the picture goes is spreading it, since rules revision 76 (Portuguese had it).
+    for (const line of [
+      "don't go to the police. or your video goes everywhere",
+      'geh nicht zur Polizei, sonst geht dein Video überall hin',
+      'erzähl es niemandem, sonst geht dein Video überall hin',
+      'va pas voir la police, sinon ta vidéo part partout',
+      'non andare alla polizia, o il tuo video va ovunque',
+      'ga niet naar de politie, anders gaat je video overal heen',
+      'no vayas a la policía o tu vídeo va a todas partes',
+    ])
+      expect(fires(line), line).toBe(true);
+    // A teacher's report card or the school's warning is not one, nor a dog that goes everywhere.
     expect(fires('the teacher will report you to the principal if you skip again, pay attention')).toBe(
       false,
     );
+    expect(fires('der Hund geht überall hin mit, sogar zur Polizei haha')).toBe(false);
   });
   it('a script in another language than the page is still read (all languages, always)', () => {
     expect(
