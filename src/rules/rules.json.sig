@@ -1,1 +1,1 @@
-ZdYEAYSGV/npcbuZ9S0n+ss1Nu6Dk2YNcKsk8EjbMoUOLYHyF6OuoMfkMsN0PC7EAGlr8nxkfOEllOMQjK7+Ag==
+f/aVEvagnMtoYV+CpTH7/PeAWDdbyM307gffMBjffIel8ZAHFDHoRosQGxod0A4wDXqZuJj+xeMeYV1qACznDg==

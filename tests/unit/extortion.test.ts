@@ -498,6 +498,16 @@ describe('the bundled vocabulary', () => {
     expect(lex.model?.guard ?? 0).not.toBe(0);
     expect(signalIds(lex, lex.model!.guard)).not.toContain('pay');
   });
+  it('"# more" and "it would be a shame if" in an everyday line are not a threat', () => {
+    // Negotiation ("2 more") and ruin ("shame if") were a core rule until rules revision 77; the
+    // word model now weighs them (no tuning threat needed the rule once it reads the window).
+    expect(
+      fires('it would be a shame if your volleyball team missed the final, send 2 more names for the bus'),
+    ).toBe(false);
+    expect(
+      fires('era uma pena se a tua equipa de vólei perdesse a final, manda mais 2 nomes para o autocarro'),
+    ).toBe(false);
+  });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
