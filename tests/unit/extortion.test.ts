@@ -508,6 +508,35 @@ describe('the bundled vocabulary', () => {
       fires('era uma pena se a tua equipa de vólei perdesse a final, manda mais 2 nomes para o autocarro'),
     ).toBe(false);
   });
+  it('a tutorial, pizza, "the invite" and the birthday video are harmless purposes; "a group invite with your video" is not', () => {
+    // Rules revision 81: with fresh76/ in the tuning part these look-alikes brought the panel
+    // (an app's invitation to all your contacts as "spreading to your contacts", a screen recording
+    // as a possession claim next to paying for pizza).
+    expect(fires('todos tus contactos reciben la invitación en 30 minutos, la app la manda sola')).toBe(
+      false,
+    );
+    expect(fires('everyone in your contacts gets the invite in 30 min, the app sends it automatically')).toBe(
+      false,
+    );
+    expect(
+      fires(
+        'gravei a tela do tutorial pra você assistir depois',
+        'vou facilitar: você paga a pizza, eu levo as bebidas',
+      ),
+    ).toBe(false);
+    expect(fires('me responde quando puder, vou marcar sua mãe no vídeo do aniversário')).toBe(false);
+    // Only the definite "the invite" is harmless: a threat's invitation carries the video.
+    expect(
+      fires(
+        "I'm keeping it simple. you pay, I vanish. you don't, your classmates get a group chat invite with your video",
+      ),
+    ).toBe(true);
+    expect(
+      fires(
+        'lo hago fácil. pagas y desaparezco. si no, tus compañeros de clase reciben una invitación a un grupo con tu vídeo',
+      ),
+    ).toBe(true);
+  });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
@@ -644,14 +673,14 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
     }
   });
   // Not the bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which the
-  // latest held-out batch meets in one language of eight (README, "How well it works"). Floors at
-  // the figures measured on 2026-12-03 with rules revision 80: a change may only improve them.
-  it('held-out part (fresh76/): kept at its measured figures', () => {
+  // latest held-out batch meets in no language of eight (README, "How well it works"). Floors at
+  // the figures measured on 2026-12-03 with rules revision 81: a change may only improve them.
+  it('held-out part (fresh77/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(77);
-    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(7);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(419);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(76);
+    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(10);
+    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(463);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
