@@ -1,1 +1,1 @@
-znni0za1meZuANKSO2lh1AmDABNSStX/mAwXqW9LKRCw4iH9fIIDYuy1HdeYIzaOk2LqXqujMnCrLAoeoDdJDQ==
+k9JzfFsk/dVKRNtCW+pXJUoQlEPnlfJ+P7hduFwAvHiQqGoPVcdL9XD6xyaUw2SOVkCZygjGkeuQPYdsGi8cBg==

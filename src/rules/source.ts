@@ -6,7 +6,7 @@
 export const DEFAULT_RULES_URL: string = import.meta.env.PAUSA_RULES_URL ?? '';
 
 /** The project's key: it signs the bundled rules (src/rules/rules.json.sig). */
-export const PROJECT_RULES_PUBLIC_KEY = 'JBviHgok7m1mqFRVyYPkyjB1OL4KfVNa4E8d6X2dXNA=';
+export const PROJECT_RULES_PUBLIC_KEY = 'p7nUoewrMoXvdghBI7vz4d3xg4SR+pCCU36iLvtCne0=';
 
 export const DEFAULT_RULES_PUBLIC_KEY: string =
   (import.meta.env.PAUSA_RULES_PUBLIC_KEY as string | undefined) || PROJECT_RULES_PUBLIC_KEY;

@@ -537,6 +537,28 @@ describe('the bundled vocabulary', () => {
       ),
     ).toBe(true);
   });
+  it('"it would be a shame" next to your sister\'s account is a threat only with more than ruin', () => {
+    // Rules revision 82: with fresh77/ in the tuning part this look-alike (a pet on a sister's
+    // Instagram) brought the panel in Dutch and Portuguese through the core rule for spreading to
+    // your contacts, whose one more sign was "it would be a shame if" (ruin). Ruin no longer counts
+    // as that sign; your images, a payment or a deadline still do.
+    expect(
+      fires(
+        'ik heb de instagram van je zus gevonden, schattige hond! zou zonde zijn als ze niet meer van hem post',
+      ),
+    ).toBe(false);
+    expect(
+      fires(
+        'encontrei o instagram da tua irmã, que cão tão giro! era uma pena se ela não publicasse mais dele',
+      ),
+    ).toBe(false);
+    expect(fires('ik heb de instagram van je zus gevonden. zou zonde zijn als ik je video daar post')).toBe(
+      true,
+    );
+    expect(
+      fires("I found your sister's instagram. would be a shame if I posted your video there and tagged her"),
+    ).toBe(true);
+  });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
