@@ -559,6 +559,22 @@ describe('the bundled vocabulary', () => {
       fires("I found your sister's instagram. would be a shame if I posted your video there and tagged her"),
     ).toBe(true);
   });
+  it('the signals a window rule joins meet in one message or the next (rules revision 85)', () => {
+    // With fresh80/ in the tuning part, long chats of look-alikes went over 1 % in English and
+    // Brazilian Portuguese, mostly where a possession look-alike met a payment two messages away.
+    // Since revision 85 every core rule's span is 2 (it was 3): no tuning threat and no threat of
+    // the ten batches measured before was caught through the longer span alone.
+    expect(
+      fires(
+        "I'm giving you a discount: 100 instead of 300 for the sofa if you pay in the next 10 minutes",
+        'everyone in your contacts gets the invite in 30 min, the app sends it automatically',
+        "I have everything from last night's party, the pics are on the shared album, nobody looks bad in them",
+      ),
+    ).toBe(false);
+    expect(fires('I have all your pics from our call', 'pay 200 on paypal or your friends see them')).toBe(
+      true,
+    );
+  });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
