@@ -1,1 +1,1 @@
-zXEI11nPsrgCtazCMnuvPM9cZhUkp6Ba80xcVFXkLAas7b8DQ0xBJdKITJhKvmL/HjAosc8Bxf0HEc1ZbhbzAg==
+3X25b+5u+miwtqvctxXom8thQFrV8dgGtuQY334U2FTNYpjIzvNBOr4oMmV+f0Orco4R2hAZnPuBnuiD3+qGDA==
