@@ -571,9 +571,12 @@ describe('the bundled vocabulary', () => {
         "I have everything from last night's party, the pics are on the shared album, nobody looks bad in them",
       ),
     ).toBe(false);
-    expect(fires('I have all your pics from our call', 'pay 200 on paypal or your friends see them')).toBe(
-      true,
-    );
+    // The bundled core rules alone (the word model set aside): a possession claim and a payment
+    // join in the next message, not across one in between.
+    const vocabulary = compileLexicon({ ...rules.messages!, model: undefined });
+    const claim = 'I still have the video from that night';
+    expect(judgeConversation(vocabulary, [claim, 'pay 200 on paypal']).fire).toBe(true);
+    expect(judgeConversation(vocabulary, [claim, 'hello?', 'pay 200 on paypal']).fire).toBe(false);
   });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
