@@ -572,23 +572,16 @@ function anchorOf(parts: readonly Part[], uses: ReadonlyMap<string, number>): nu
   return best;
 }
 
-/** A term's part as the page matches it: one shape for every kind (a word, one of several words, a
- * prefix, a number, any token), so matching stays on V8's fast path. */
+/** A term's part kinds, as the page matches them. */
 const WORD = 0;
 const ONE_OF = 1;
 const PREFIX = 2;
 const NUMBER = 3;
 const ANY = 4;
-interface CompiledPart {
-  kind: number;
-  /** The word, or the prefix. */
-  text: string;
-  words: ReadonlySet<string> | null;
-}
 
-/** A term as the page tries it: the packed one, [signal index, anchor, ...part numbers] (the
- * index holds it under its part number `anchor`: it is tried where that part's token appears,
- * starting `anchor` tokens earlier). Nothing is made per term. */
+/** A term as packed: [signal index, anchor, ...part numbers] (the index holds it under its part
+ * number `anchor`: it is tried where that part's token appears, starting `anchor` tokens
+ * earlier). */
 type Term = readonly number[];
 
 /** A core rule with its signals as bits (an unknown id in `all` or `also`: the rule never holds;
@@ -604,6 +597,29 @@ interface CoreRule {
   possible: boolean;
 }
 
+// What the page keeps about each distinct token it meets, in flat typed arrays rather than an
+// object per token: a chat's messages are read one burst at a time, each after the page has done
+// other work, so what costs is memory the caches no longer hold, and a token's facts in a few
+// neighbouring integers cost one or two cache lines where objects, arrays and sets cost one each
+// (npm run bench:chat, README "Cost"). A token's number is given the first time it is met.
+/** By token number, INFO integers: */
+const INFO = 8;
+/** the model's number for it (its first `stem` letters, PackedModel `stems`; -1: none), */
+const STEM = 0;
+/** its own feature's number (-1: none), */
+const FEATURE = 1;
+/** where the model's pairs starting with it are (PackedModel `pairSecond`, from PAIRS to
+ * PAIRS_END), */
+const PAIRS = 2;
+const PAIRS_END = 3;
+/** its concepts as signal bits (PackedLexicon.conceptWords), */
+const CONCEPT = 4;
+/** where the terms anchored on it are, compiled, in `code` (from TERMS to TERMS_END), */
+const TERMS = 5;
+const TERMS_END = 6;
+/** and 1 once all that is filled in (a token numbered as a term's word, not yet met: 0). */
+const FILLED = 7;
+
 export interface Lexicon {
   rules: Pick<PackedLexicon, 'window' | 'threshold' | 'core'>;
   core: CoreRule[];
@@ -612,13 +628,27 @@ export interface Lexicon {
   /** Signals whose effect is to ignore the message, or to show distress, as bits. */
   ignoreBits: number;
   distressBits: number;
-  /** The packed vocabulary: its terms are tried as they are, their parts made into objects the
-   * first time a term needs them (`parts`, by number). */
+  /** The packed vocabulary: its terms are compiled for a token the first time it is met. */
   packed: PackedLexicon;
-  parts: Array<CompiledPart | undefined>;
-  /** Every term a token can be the anchor of (word, prefix or number), looked up once per
-   * distinct token: chat repeats its words, so most tokens cost one lookup. Bounded. */
-  memo: Map<string, TokenInfo>;
+  /** Every distinct token met, in a message or as a word of a term, by its number: chat repeats
+   * its words, so most tokens cost one lookup. Bounded: past MEMO_SIZE, all below is forgotten and
+   * begun again. */
+  memo: Map<string, number>;
+  /** By token number (INFO integers each: STEM, FEATURE…). */
+  info: Int32Array;
+  /** The terms anchored on each token, compiled, one after another: the signal's index, the
+   * anchor, the number of parts, then each part's kind and value (WORD: the word's token number;
+   * ONE_OF: where its words' numbers are in `groups`, after their count; PREFIX: its number in
+   * `prefixes`). */
+  code: Int32Array;
+  codeLength: number;
+  groups: number[];
+  prefixes: string[];
+  /** By packed part number: the compiled kind (-1: not yet) and value. */
+  partKind: Int32Array;
+  partValue: Int32Array;
+  /** A message's token numbers (reused). */
+  numbers: Int32Array;
   /** The word model, its guard signals as bits, and the weights of pairs of signals in the window
    * (`signals[i * MAX_SIGNALS + j]`, i < j, for signals i and j) and of pairs of concepts (words of
    * two signals' terms, the same way); null when the rules have none. */
@@ -644,27 +674,9 @@ export interface Lexicon {
   } | null;
 }
 
-/** What one distinct token means to the matcher, looked up once (Lexicon.memo). */
-interface TokenInfo {
-  /** The terms anchored on it. */
-  terms: Term[];
-  /** The word model's number for the token as it spells it (its first `stem` letters: stemOf;
-   * PackedModel `stems`), -1: the model weighs it in nothing. */
-  stem: number;
-  /** Its own feature's number (-1: none). */
-  word: number;
-  /** Where the pairs the model weighs that start with it are: PackedModel `pairSecond` from
-   * `pairs` to `pairsEnd` (equal: none). */
-  pairs: number;
-  pairsEnd: number;
-  /** Its concepts (PackedLexicon.conceptWords), as signal bits. */
-  concept: number;
-}
-
 /** Signals a message can have: one bit each in a small integer. */
 export const MAX_SIGNALS = 30;
 const MEMO_SIZE = 20_000;
-const NO_TERMS: Term[] = [];
 
 /** What a page does with the stored vocabulary: the rules' small parts now, the terms on demand
  * (a page start costs next to nothing, whatever the size of the vocabulary). */
@@ -714,8 +726,15 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
     ignoreBits: bits('ignore-message'),
     distressBits: bits('distress'),
     packed,
-    parts: [],
     memo: new Map(),
+    info: new Int32Array(1024 * INFO),
+    code: new Int32Array(4096),
+    codeLength: 0,
+    groups: [],
+    prefixes: [],
+    partKind: new Int32Array(packed.parts.length).fill(-1),
+    partValue: new Int32Array(packed.parts.length),
+    numbers: new Int32Array(64),
     model: packed.model
       ? {
           weights: packed.model.weights,
@@ -752,89 +771,122 @@ function usable(lex: Lexicon, term: Term | undefined): term is Term {
   return true;
 }
 
-/** Part `n` as the matcher uses it, made the first time a term needs it: one object per distinct
- * part, shared by every term that has it. */
-function compilePart(lex: Lexicon, n: number): CompiledPart {
-  const packed = lex.packed.parts[n]!;
-  const part: CompiledPart = Array.isArray(packed)
-    ? { kind: ONE_OF, text: '', words: new Set(packed) }
-    : packed === '#'
-      ? { kind: NUMBER, text: '', words: null }
-      : packed === '*'
-        ? { kind: ANY, text: '', words: null }
-        : packed.endsWith('*')
-          ? { kind: PREFIX, text: packed.slice(0, -1), words: null }
-          : { kind: WORD, text: packed, words: null };
-  lex.parts[n] = part;
-  return part;
-}
-
 /** The terms anchored on this token: its word's, its first three letters' (prefixes), or the
  * numbers'. Exported for the tests (the work per message is the sum of these). */
-export const termsFor = (lex: Lexicon, token: string): readonly Term[] => tokenInfo(lex, token).terms;
-
-function tokenInfo(lex: Lexicon, token: string): TokenInfo {
-  let info = lex.memo.get(token);
-  if (info === undefined) {
-    const { byWord, byPrefix, byNumber, model, conceptWords } = lex.packed;
-    const name = stemOf(token, model?.stem ?? 0);
-    const stem = model && Object.hasOwn(model.stems, name) ? model.stems[name]! : -1;
-    const pairStart = lex.model?.pairStart;
-    const ids: number[] = [];
-    if (token === '#') ids.push(...byNumber);
-    else if (Object.hasOwn(byWord, token)) ids.push(...byWord[token]!);
-    if (token.length >= 3) {
-      const head = token.slice(0, 3);
-      if (Object.hasOwn(byPrefix, head)) ids.push(...byPrefix[head]!);
-    }
-    let terms = NO_TERMS;
-    if (ids.length) {
-      terms = [];
-      for (const id of ids) {
-        const term = lex.packed.terms[id];
-        if (usable(lex, term)) terms.push(term);
-      }
-    }
-    info = {
-      terms,
-      stem,
-      word: stem >= 0 ? lex.model!.words[stem]! : -1,
-      pairs: stem >= 0 ? pairStart![stem]! : 0,
-      pairsEnd: stem >= 0 ? pairStart![stem + 1]! : 0,
-      concept: Object.hasOwn(conceptWords, token) ? conceptWords[token]! : 0,
-    };
-    if (lex.memo.size >= MEMO_SIZE) lex.memo.clear();
-    lex.memo.set(token, info);
+export function termsFor(lex: Lexicon, token: string): readonly Term[] {
+  const { byWord, byPrefix, byNumber, terms } = lex.packed;
+  const ids: number[] = [];
+  if (token === '#') ids.push(...byNumber);
+  else if (Object.hasOwn(byWord, token)) ids.push(...byWord[token]!);
+  if (token.length >= 3) {
+    const head = token.slice(0, 3);
+    if (Object.hasOwn(byPrefix, head)) ids.push(...byPrefix[head]!);
   }
-  return info;
+  const out: Term[] = [];
+  for (const id of ids) {
+    const term = terms[id];
+    if (usable(lex, term)) out.push(term);
+  }
+  return out;
 }
 
-/** A term's parts from `at` on. (One function, no call per part: in a page this code is often
- * still interpreted, where a call costs more than the comparison it makes.) */
-function matchesAt(lex: Lexicon, tokens: readonly string[], term: Term, at: number): boolean {
+/** Forget every token (the memo is full): numbers, compiled terms and parts begin again. */
+function forget(lex: Lexicon): void {
+  lex.memo.clear();
+  lex.codeLength = 0;
+  lex.groups.length = 0;
+  lex.prefixes.length = 0;
+  lex.partKind.fill(-1);
+}
+
+/** The token's number, given now if it has none (its facts not yet filled in). */
+function numberOf(lex: Lexicon, token: string): number {
+  let n = lex.memo.get(token);
+  if (n === undefined) {
+    n = lex.memo.size;
+    lex.memo.set(token, n);
+    if ((n + 1) * INFO > lex.info.length) {
+      const grown = new Int32Array(lex.info.length * 2);
+      grown.set(lex.info);
+      lex.info = grown;
+    }
+    lex.info[n * INFO + FILLED] = 0;
+  }
+  return n;
+}
+
+/** A token met in a message: its number, its facts filled in the first time. */
+function tokenNumber(lex: Lexicon, token: string): number {
+  const n = lex.memo.get(token) ?? numberOf(lex, token);
+  if (lex.info[n * INFO + FILLED] === 0) fill(lex, token, n);
+  return n;
+}
+
+/** A token's facts (INFO), worked out once: the model's numbers for it, its concepts, and the
+ * terms anchored on it, compiled. */
+function fill(lex: Lexicon, token: string, n: number): void {
+  const { model: packedModel, conceptWords } = lex.packed;
+  const name = stemOf(token, packedModel?.stem ?? 0);
+  const stem = packedModel && Object.hasOwn(packedModel.stems, name) ? packedModel.stems[name]! : -1;
+  const start = lex.codeLength;
+  for (const term of termsFor(lex, token)) compileTerm(lex, term);
+  // (Compiling may have numbered new words and grown `info`.)
+  const info = lex.info;
+  const base = n * INFO;
+  info[base + STEM] = stem;
+  info[base + FEATURE] = stem >= 0 ? lex.model!.words[stem]! : -1;
+  info[base + PAIRS] = stem >= 0 ? lex.model!.pairStart[stem]! : 0;
+  info[base + PAIRS_END] = stem >= 0 ? lex.model!.pairStart[stem + 1]! : 0;
+  info[base + CONCEPT] = Object.hasOwn(conceptWords, token) ? conceptWords[token]! : 0;
+  info[base + TERMS] = start;
+  info[base + TERMS_END] = lex.codeLength;
+  info[base + FILLED] = 1;
+}
+
+/** A term appended to `code`: its signal's index, its anchor, its length, and each part's kind
+ * and value (parts compiled the first time a term has them). */
+function compileTerm(lex: Lexicon, term: Term): void {
   const length = term.length - 2;
-  if (at < 0 || at + length > tokens.length) return false;
+  const size = 3 + 2 * length;
+  if (lex.codeLength + size > lex.code.length) {
+    const grown = new Int32Array(Math.max(lex.code.length * 2, lex.codeLength + size));
+    grown.set(lex.code);
+    lex.code = grown;
+  }
+  let at = lex.codeLength;
+  const code = lex.code;
+  code[at++] = term[0]!;
+  code[at++] = term[1]!;
+  code[at++] = length;
   for (let i = 0; i < length; i++) {
     const n = term[i + 2]!;
-    const part = lex.parts[n] ?? compilePart(lex, n);
-    const token = tokens[at + i]!;
-    switch (part.kind) {
-      case WORD:
-        if (part.text !== token) return false;
-        break;
-      case ONE_OF:
-        if (!part.words!.has(token)) return false;
-        break;
-      case PREFIX:
-        if (!token.startsWith(part.text)) return false;
-        break;
-      case NUMBER:
-        if (token !== '#') return false;
-        break;
-      default:
-    }
+    if (lex.partKind[n] === -1) compilePart(lex, n);
+    code[at++] = lex.partKind[n]!;
+    code[at++] = lex.partValue[n]!;
   }
-  return true;
+  lex.codeLength = at;
+}
+
+function compilePart(lex: Lexicon, n: number): void {
+  const packed = lex.packed.parts[n]!;
+  let kind: number;
+  let value = 0;
+  if (Array.isArray(packed)) {
+    kind = ONE_OF;
+    value = lex.groups.length;
+    lex.groups.push(packed.length, ...packed.map((word) => numberOf(lex, word)));
+  } else if (packed === '#') kind = NUMBER;
+  else if (packed === '*') kind = ANY;
+  else if (packed.endsWith('*')) {
+    kind = PREFIX;
+    value = lex.prefixes.length;
+    lex.prefixes.push(packed.slice(0, -1));
+  } else {
+    kind = WORD;
+    value = numberOf(lex, packed);
+  }
+  lex.partKind[n] = kind;
+  lex.partValue[n] = value;
 }
 
 /** What one message says, in signals. */
@@ -853,6 +905,16 @@ export interface MessageReading {
 
 export function readMessage(lex: Lexicon, text: string): MessageReading {
   const tokens = tokenize(text, lex.aliases);
+  const count = tokens.length;
+  // Numbers from one memo for the whole message: it is forgotten, when this message's tokens
+  // would fill it, only here (so it holds at most MEMO_SIZE tokens and the words of the terms
+  // they anchor).
+  if (lex.memo.size + count > MEMO_SIZE) forget(lex);
+  if (lex.numbers.length < count) lex.numbers = new Int32Array(Math.max(count, lex.numbers.length * 2));
+  const numbers = lex.numbers;
+  for (let at = 0; at < count; at++) numbers[at] = tokenNumber(lex, tokens[at]!);
+  // (Read after every token has its number: numbering may grow them.)
+  const { info, code, groups, prefixes } = lex;
   let mask = 0;
   let concepts = 0;
   const features: number[] = [];
@@ -870,29 +932,52 @@ export function readMessage(lex: Lexicon, text: string): MessageReading {
   // The word pairs the model weighs that start with the token before.
   let pairs = 0;
   let pairsEnd = 0;
-  for (let at = 0; at < tokens.length; at++) {
-    const token = tokens[at]!;
-    const info = tokenInfo(lex, token);
-    concepts |= info.concept;
-    const terms = info.terms;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i]!;
-      const bit = 1 << term[0]!;
-      if ((mask & bit) === 0 && matchesAt(lex, tokens, term, at - term[1]!)) mask |= bit;
+  for (let at = 0; at < count; at++) {
+    const base = numbers[at]! * INFO;
+    concepts |= info[base + CONCEPT]!;
+    // Each term anchored here: its parts against the tokens from `anchor` tokens back. (One loop,
+    // no call per term or part: in a page this code is often still interpreted, where a call
+    // costs more than the comparison it makes.)
+    for (let p = info[base + TERMS]!, end = info[base + TERMS_END]!; p < end;) {
+      const bit = 1 << code[p]!;
+      const from = at - code[p + 1]!;
+      const length = code[p + 2]!;
+      let q = p + 3;
+      p = q + 2 * length;
+      if ((mask & bit) !== 0 || from < 0 || from + length > count) continue;
+      let k = from;
+      for (; q < p; q += 2, k++) {
+        const kind = code[q]!;
+        const value = code[q + 1]!;
+        if (kind === WORD) {
+          if (numbers[k] !== value) break;
+        } else if (kind === ONE_OF) {
+          const number = numbers[k]!;
+          let g = value + 1;
+          const last = g + groups[value]!;
+          while (g < last && groups[g] !== number) g++;
+          if (g === last) break;
+        } else if (kind === PREFIX) {
+          if (!tokens[k]!.startsWith(prefixes[value]!)) break;
+        } else if (kind === NUMBER && tokens[k] !== '#') break;
+      }
+      if (q === p) mask |= bit;
     }
-    if (info.word >= 0 && seen![info.word] !== reading) {
-      seen![info.word] = reading;
-      features.push(info.word);
+    const word = info[base + FEATURE]!;
+    if (word >= 0 && seen![word] !== reading) {
+      seen![word] = reading;
+      features.push(word);
     }
-    if (pairsEnd > pairs && info.stem >= 0) {
-      const pair = pairFeature(model!, pairs, pairsEnd, info.stem);
+    const stem = info[base + STEM]!;
+    if (pairsEnd > pairs && stem >= 0) {
+      const pair = pairFeature(model!, pairs, pairsEnd, stem);
       if (pair >= 0 && seen![pair] !== reading) {
         seen![pair] = reading;
         features.push(pair);
       }
     }
-    pairs = info.pairs;
-    pairsEnd = info.pairsEnd;
+    pairs = info[base + PAIRS]!;
+    pairsEnd = info[base + PAIRS_END]!;
   }
   return {
     mask,

@@ -96,7 +96,7 @@ describe('the packed vocabulary (what the background stores for pages)', () => {
     // Survives storage (JSON) and matches where the anchor is, not only at a message's start.
     expect(packed.byWord).toEqual({ nudes: [0] });
     const lexicon = unpackLexicon(JSON.parse(JSON.stringify(packed)));
-    expect(lexicon.parts).toHaveLength(0); // made when a message needs them
+    expect(lexicon.codeLength).toBe(0); // terms compiled when a message needs them
     expect(termsFor(lexicon, 'nudes')).toHaveLength(1);
     expect(termsFor(lexicon, 'constructor')).toHaveLength(0); // own keys only
     expect(readMessage(lexicon, 'ok so I will POST your nudes to 300 people').mask).toBe(1);
@@ -695,11 +695,26 @@ describe('properties', () => {
   });
   it('the per-token memo is bounded and gives the same readings as a fresh lexicon', () => {
     const fresh = compileLexicon(rules.messages!);
-    const words = Array.from({ length: 25_000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
-    readMessage(fresh, words);
-    expect(fresh.memo.size).toBeLessThanOrEqual(20_000);
-    for (const text of ['I will send your nudes to all your followers', 'leaked to everyone', 'pay now'])
-      expect(readMessage(fresh, text)).toEqual(readMessage(compileLexicon(rules.messages!), text));
+    const texts = ['I will send your nudes to all your followers', 'leaked to everyone', 'pay now'];
+    // Read once before the memo is forgotten (their terms compiled, their words numbered), then
+    // 30,000 new words, 100 a message: the memo is forgotten at least once on the way. (Made of
+    // letters with an "e" between: digits would be read as letters, three alike as one.)
+    const word = (n: number) =>
+      [...n.toString(20)].map((digit) => `${'abcdfghjklmnpqrstvwy'[parseInt(digit, 20)]!}e`).join('');
+    const before = texts.map((text) => readMessage(fresh, text));
+    let largest = 0;
+    for (let m = 0; m < 300; m++) {
+      readMessage(fresh, Array.from({ length: 100 }, (_, i) => word(m * 100 + i)).join(' '));
+      largest = Math.max(largest, fresh.memo.size);
+    }
+    expect(largest).toBeLessThanOrEqual(20_000);
+    expect(fresh.memo.size).toBeLessThan(largest);
+    for (const [i, text] of texts.entries()) {
+      const again = readMessage(fresh, text);
+      expect(again).toEqual(readMessage(compileLexicon(rules.messages!), text));
+      expect(again.mask).toBe(before[i]!.mask);
+      expect(again.mask).not.toBe(0);
+    }
   });
   it('one message is read up to MAX_MESSAGE_CHARS', () => {
     expect(tokenize('a '.repeat(10_000)).length).toBeLessThanOrEqual(1000);
