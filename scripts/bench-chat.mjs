@@ -10,10 +10,12 @@
 // script per 100 messages, no Pausa stretch over 50 ms.
 //
 // Then the matcher alone (src/shared/extortion.ts bundled, in a blank page: no DOM, no reader), on
-// the same texts as the reader gets them, timed in the page three ways: all in one task, in bursts
-// of BURST one task each with no idle time between, and in bursts with 20 ms of idle time between
-// as in the chat. It tells the matcher's share from the reader's, and how much of the cost is the
-// code meeting cold caches after idle time rather than the work itself.
+// the same texts as the reader gets them, timed in the page four ways: all in one task, in bursts
+// of BURST one task each with no idle time between, in bursts with 20 ms of idle time between as in
+// the chat, and one message at a time with 20 ms of idle time before each (a quiet chat: the code
+// compiled, but the memory it touches gone cold). It tells the matcher's share from the reader's,
+// and how much of the cost is the code meeting cold caches after idle time rather than the work
+// itself.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -205,18 +207,34 @@ function attribute(profile) {
   return { pausa: total, longest };
 }
 
-/** The matcher alone, in a blank page of `browser`, one of the three ways (`size` messages per
- * task, `pause` between tasks), its code cold as in a new chat page: ms for each half of the
- * messages (one task: all in `first`). */
-async function matcherAlone(browser, bundle, rules, size, pause) {
+/** The matcher alone, in a blank page of `browser`, one of the ways (`size` messages per task,
+ * `pause` between tasks), its code cold as in a new chat page: ms for each half of the messages
+ * (one task: all in `first`). `warm`: that many messages are read first, untimed, in one task (the
+ * code compiled), and only the rest are timed. */
+async function matcherAlone(browser, bundle, rules, size, pause, warm = 0, baseline = false) {
   const page = await browser.newPage();
   await page.goto('about:blank');
   await page.addScriptTag({ content: bundle });
   const result = await page.evaluate(
-    async (rules, texts, size, pause) => {
+    async (rules, all, size, pause, warm, baseline) => {
       const { packLexicon, unpackLexicon, ConversationWindows } = globalThis.PausaMatcher;
       // As the page gets it: packed by the background, through storage (a copy).
       const windows = new ConversationWindows(unpackLexicon(JSON.parse(JSON.stringify(packLexicon(rules)))));
+      // The baseline: what any code that reads a message's words does, and no more (lower-case
+      // it, split it into words, look each up in a map of the words read before).
+      const known = new Map();
+      let found = 0;
+      const words = (text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const read = baseline
+        ? (text) => {
+            for (const word of words(text)) if (known.has(word)) found++;
+          }
+        : (text) => windows.add('bench', text, Date.now());
+      for (let j = 0; j < warm; j++) {
+        read(all[j]);
+        if (baseline) for (const word of words(all[j])) known.set(word, j);
+      }
+      const texts = all.slice(warm);
       const next = () =>
         new Promise((resolve) => {
           if (pause) return setTimeout(resolve, pause);
@@ -229,27 +247,47 @@ async function matcherAlone(browser, bundle, rules, size, pause) {
       let second = 0;
       for (let i = 0; i < texts.length; i += size) {
         const start = performance.now();
-        for (let j = i; j < Math.min(i + size, texts.length); j++) windows.add('bench', texts[j], Date.now());
+        for (let j = i; j < Math.min(i + size, texts.length); j++) read(texts[j]);
         const took = performance.now() - start;
         if (i < texts.length / 2) first += took;
         else second += took;
         await next();
       }
-      return { first, second };
+      return { first, second, found };
     },
     rules,
     textsAsRead,
     size,
     pause,
+    warm,
+    baseline,
   );
   await page.close();
-  return result;
+  return { ...result, timed: MESSAGES - warm };
 }
 
+/** How many messages the last way times: one at a time, as a quiet chat delivers them (each read
+ * with the code compiled but what it touches gone cold: the costliest case per message). */
+const SINGLES = Math.min(500, Math.floor(MESSAGES / 2));
 const ALONE = [
   ['one task', MESSAGES, 0],
   ['bursts, no idle time between', BURST, 0],
   ['bursts, 20 ms idle between (as the chat)', BURST, 20],
+  [
+    `one message at a time, 20 ms idle between (the last ${SINGLES}, after the rest in one task)`,
+    1,
+    20,
+    MESSAGES - SINGLES,
+  ],
+  // The same with no matcher: each message only lower-cased, split into words and each looked up
+  // in a map. What any reading of text costs here, one message at a time after idle time.
+  [
+    `baseline, not Pausa: the same ${SINGLES} one at a time, only split into words and looked up`,
+    1,
+    20,
+    MESSAGES - SINGLES,
+    true,
+  ],
 ];
 
 /** src/shared/extortion.ts as one script that sets `PausaMatcher`, minified as in the build. */
@@ -282,8 +320,8 @@ try {
       for (const how of ['profile', 'trace'])
         results[name].push({ how, ...(await run(browser, `${name.replace(/\W/g, '')}-${i}`, how)) });
     const ways = {};
-    for (const [name, size, pause] of ALONE)
-      ways[name] = await matcherAlone(configs.empty.browser, bundle, rules, size, pause);
+    for (const [name, size, pause, warm, baseline] of ALONE)
+      ways[name] = await matcherAlone(configs.empty.browser, bundle, rules, size, pause, warm, baseline);
     alone.push(ways);
   }
 } finally {
@@ -334,9 +372,10 @@ console.log(
 console.log('| | all messages | second half |');
 console.log('| --- | --- | --- |');
 for (const name of Object.keys(alone[0])) {
-  const all = median(alone.map((r) => r[name].first + r[name].second)) / (MESSAGES / 100);
+  const timed = alone[0][name].timed;
+  const all = median(alone.map((r) => r[name].first + r[name].second)) / (timed / 100);
   // One task is timed whole: no halves.
   const warm =
-    name === 'one task' ? '' : (median(alone.map((r) => r[name].second)) / (MESSAGES / 200)).toFixed(3);
+    name === 'one task' ? '' : (median(alone.map((r) => r[name].second)) / (timed / 200)).toFixed(3);
   console.log(`| ${name} | ${all.toFixed(3)} | ${warm} |`);
 }
