@@ -1,1 +1,1 @@
-3X25b+5u+miwtqvctxXom8thQFrV8dgGtuQY334U2FTNYpjIzvNBOr4oMmV+f0Orco4R2hAZnPuBnuiD3+qGDA==
+BvEUUddoAZ/hrXc/YJ2SQj4tn2wsfydEAVAH7zIdfwUGBy6K+5nebgHdpjKE1Rn54VFdRYYAMenqQrxlIlj/AA==
