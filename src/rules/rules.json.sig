@@ -1,1 +1,1 @@
-BvEUUddoAZ/hrXc/YJ2SQj4tn2wsfydEAVAH7zIdfwUGBy6K+5nebgHdpjKE1Rn54VFdRYYAMenqQrxlIlj/AA==
+vLQqwB1R33dxDR1EgpvL/BWEqkk1jvxRKWTV4x2Vgbl2TGU6Qrw5igutyXxSAjvaxTyNAOBagbYoNF6fayUhBg==
