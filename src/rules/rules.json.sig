@@ -1,1 +1,1 @@
-vLQqwB1R33dxDR1EgpvL/BWEqkk1jvxRKWTV4x2Vgbl2TGU6Qrw5igutyXxSAjvaxTyNAOBagbYoNF6fayUhBg==
+BvEUUddoAZ/hrXc/YJ2SQj4tn2wsfydEAVAH7zIdfwUGBy6K+5nebgHdpjKE1Rn54VFdRYYAMenqQrxlIlj/AA==
