@@ -805,14 +805,18 @@ function numberOf(lex: Lexicon, token: string): number {
   if (n === undefined) {
     n = lex.memo.size;
     lex.memo.set(token, n);
-    if ((n + 1) * INFO > lex.info.length) {
-      const grown = new Int32Array(lex.info.length * 2);
-      grown.set(lex.info);
-      lex.info = grown;
-    }
+    lex.info = room(lex.info, (n + 1) * INFO);
     lex.info[n * INFO + FILLED] = 0;
   }
   return n;
+}
+
+/** `array` if it holds `size` integers, else a copy at least twice as long. */
+function room(array: Int32Array, size: number): Int32Array {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(array.length * 2, size));
+  grown.set(array);
+  return grown;
 }
 
 /** A token met in a message: its number, its facts filled in the first time. */
@@ -847,12 +851,7 @@ function fill(lex: Lexicon, token: string, n: number): void {
  * and value (parts compiled the first time a term has them). */
 function compileTerm(lex: Lexicon, term: Term): void {
   const length = term.length - 2;
-  const size = 3 + 2 * length;
-  if (lex.codeLength + size > lex.code.length) {
-    const grown = new Int32Array(Math.max(lex.code.length * 2, lex.codeLength + size));
-    grown.set(lex.code);
-    lex.code = grown;
-  }
+  lex.code = room(lex.code, lex.codeLength + 3 + 2 * length);
   let at = lex.codeLength;
   const code = lex.code;
   code[at++] = term[0]!;
