@@ -594,6 +594,8 @@ interface CoreRule {
   none: number;
   /** The most consecutive messages the rule's signals may be spread over (0: the whole window). */
   span: number;
+  /** The word model's probability the window must be above for the rule to hold (0: not asked). */
+  confirm: number;
   possible: boolean;
 }
 
@@ -716,6 +718,7 @@ export function unpackLexicon(packed: PackedLexicon): Lexicon {
         any,
         none: maskOf(rule.none),
         span: rule.span ?? 0,
+        confirm: rule.confirm ?? 0,
         possible:
           [...rule.all, ...(rule.also ?? [])].every((id) => bitOf(id) !== -1) &&
           (!rule.any?.length || any !== 0),
@@ -1061,7 +1064,7 @@ export function modelProbability(lex: Lexicon, window: readonly MessageReading[]
       present |= reading.mask;
       concepts |= reading.concepts;
     }
-  return sigmoid(modelLogit(lex.model, window) + pairSum(lex.model, present, concepts));
+  return windowProbability(lex.model, window, present, concepts, undefined);
 }
 
 /** The model's weights for the pairs of signals, and of concepts, in the window: a window has few
@@ -1161,7 +1164,17 @@ export function judgeWindow(
   // The core is looked at only when the score is there: most windows stop here.
   if (score < lex.rules.threshold)
     return { fire: modelFires(lex, window, present, concepts, logit), score, signals, distress };
-  const core = lex.core.some((rule) => coreHolds(rule, window, present));
+  // The model's probability, worked out once and only for a rule that asks for it (`confirm`).
+  let probability = -1;
+  const core = lex.core.some(
+    (rule) =>
+      coreHolds(rule, window, present) &&
+      (rule.confirm === 0 ||
+        !lex.model ||
+        (probability < 0
+          ? (probability = windowProbability(lex.model, window, present, concepts, logit))
+          : probability) > rule.confirm),
+  );
   return { fire: core || modelFires(lex, window, present, concepts, logit), score, signals, distress };
 }
 
@@ -1217,8 +1230,18 @@ function modelFires(
 ): boolean {
   const model = lex.model;
   if (!model || (model.guard !== 0 && ((present | concepts) & model.guard) === 0)) return false;
-  return sigmoid((logit ?? modelLogit(model, window)) + pairSum(model, present, concepts)) > model.threshold;
+  return windowProbability(model, window, present, concepts, logit) > model.threshold;
 }
+
+/** The word model's probability for a window whose signals and concepts are `present` and
+ * `concepts`, its sum `logit` when the caller keeps it. */
+const windowProbability = (
+  model: NonNullable<Lexicon['model']>,
+  window: readonly MessageReading[],
+  present: number,
+  concepts: number,
+  logit: number | undefined,
+): number => sigmoid((logit ?? modelLogit(model, window)) + pairSum(model, present, concepts));
 
 /** Score a whole conversation as given (the evaluation's unit): its last window. */
 export function judgeConversation(lex: Lexicon, messages: readonly string[]): Verdict {

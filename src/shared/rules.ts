@@ -82,7 +82,12 @@ export const MessageRules = z.object({
    * deadlines or "answer me" alone never fire. `span` (since rules revision 70): the signals the
    * rule joins across messages (`all` and `any` for `window`, `also` for both) must meet within
    * that many consecutive messages of the window; without it, anywhere in the window. A Pausa
-   * older than `span` reads the whole window, which only fires more. */
+   * older than `span` reads the whole window, which only fires more. `confirm` (since rules
+   * revision 89): the rule holds only where the word model (`model`) gives the window more than
+   * this probability, below its own threshold but above chance: for rules that join two messages,
+   * where two unrelated look-alikes side by side ("I still have the video from that night at the
+   * lake", "pay me back the 20 by friday") meet the vocabulary as a threat does. Without a model
+   * the rule holds alone; a Pausa older than `confirm` does not ask, which only fires more. */
   core: z
     .array(
       z.object({
@@ -92,6 +97,7 @@ export const MessageRules = z.object({
         any: z.array(z.string()).min(1).max(20).optional(),
         none: z.array(z.string()).min(1).max(6).optional(),
         span: z.number().int().min(1).max(50).optional(),
+        confirm: z.number().gt(0).lt(1).optional(),
       }),
     )
     .min(1)

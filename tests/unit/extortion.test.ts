@@ -578,6 +578,26 @@ describe('the bundled vocabulary', () => {
     expect(judgeConversation(vocabulary, [claim, 'pay 200 on paypal']).fire).toBe(true);
     expect(judgeConversation(vocabulary, [claim, 'hello?', 'pay 200 on paypal']).fire).toBe(false);
   });
+  it('a possession claim and a payment or condition in two messages need the word model to lean to a threat (rules revision 89)', () => {
+    // Two unrelated look-alikes side by side read as a claim and a demand; in one message they
+    // still hold alone, and across two only where the model gives the window more than `confirm`.
+    const pair = ['I still have the photos from the hike', 'you can pay me back for the tickets tomorrow'];
+    const burst = ['I still have the photos from the hike', 'pay 200 by tonight'];
+    expect(fires(...pair)).toBe(false);
+    expect(fires(...burst)).toBe(true);
+    expect(fires('I recorded our whole video call', 'How much can you pay?')).toBe(true);
+    expect(fires('I still have your photos. pay 200')).toBe(true);
+    const joined = rules.messages!.core.filter((rule) => rule.confirm !== undefined);
+    expect(joined.map((rule) => [rule.scope, rule.span, ...rule.all].join(' '))).toEqual([
+      'window 2 possess pay',
+      'window 2 possess condition',
+    ]);
+    // Without `confirm` (as a Pausa before revision 89 reads it), the look-alikes bring the panel;
+    // without a model the rule holds alone.
+    const unasked = rules.messages!.core.map((rule) => ({ ...rule, confirm: undefined }));
+    expect(judgeConversation(compileLexicon({ ...rules.messages!, core: unasked }), pair).fire).toBe(true);
+    expect(judgeConversation(compileLexicon({ ...rules.messages!, model: undefined }), pair).fire).toBe(true);
+  });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
