@@ -749,15 +749,15 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
     }
   });
   // Not the issue's bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which the
-  // latest held-out batch meets in three languages and ten batches together in none (README, "How
-  // well it works"). Floors at the figures measured on 2026-12-03 with rules revision 92: a change
-  // may only improve them.
-  it('held-out part (fresh88/): kept at its measured figures', () => {
+  // latest held-out batch and ten batches together meet in no language (README, "How well it
+  // works"). Floors at the figures measured on 2026-12-03 with rules revision 93: a change may
+  // only improve them.
+  it('held-out part (fresh89/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(81);
-    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(1);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(204);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(64);
+    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(2);
+    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(179);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
