@@ -1164,18 +1164,21 @@ export function judgeWindow(
   // The core is looked at only when the score is there: most windows stop here.
   if (score < lex.rules.threshold)
     return { fire: modelFires(lex, window, present, concepts, logit), score, signals, distress };
-  // The model's probability, worked out once and only for a rule that asks for it (`confirm`).
+  // The model's probability, worked out only for a rule that asks for it (`confirm`), and then
+  // once: modelFires below takes it rather than working it out again.
   let probability = -1;
-  const core = lex.core.some(
-    (rule) =>
-      coreHolds(rule, window, present) &&
-      (rule.confirm === 0 ||
-        !lex.model ||
-        (probability < 0
-          ? (probability = windowProbability(lex.model, window, present, concepts, logit))
-          : probability) > rule.confirm),
-  );
-  return { fire: core || modelFires(lex, window, present, concepts, logit), score, signals, distress };
+  const core = lex.core.some((rule) => {
+    if (!coreHolds(rule, window, present)) return false;
+    if (rule.confirm === 0 || !lex.model) return true;
+    if (probability < 0) probability = windowProbability(lex.model, window, present, concepts, logit);
+    return probability > rule.confirm;
+  });
+  return {
+    fire: core || modelFires(lex, window, present, concepts, logit, probability),
+    score,
+    signals,
+    distress,
+  };
 }
 
 /** A core rule in a window whose messages' signals (reported speech left out) are `present`. Its
@@ -1220,17 +1223,21 @@ const ruleHoldsIn = (rule: CoreRule, mask: number): boolean =>
 /** The word model's say: above its threshold, with one of its guard signals in the window, as a
  * signal or as a concept (a word of its terms: "Zahlung", "skins", "Kopie"), since rules revision
  * 19 (leave-one-batch-out over fresh11/ to fresh14/: 290 against 270 of 384 caught, 5 false
- * positives of 384 either way). */
+ * positives of 384 either way). `probability`: the model's, when the caller has it already. */
 function modelFires(
   lex: Lexicon,
   window: readonly MessageReading[],
   present: number,
   concepts: number,
   logit: number | undefined,
+  probability = -1,
 ): boolean {
   const model = lex.model;
   if (!model || (model.guard !== 0 && ((present | concepts) & model.guard) === 0)) return false;
-  return windowProbability(model, window, present, concepts, logit) > model.threshold;
+  return (
+    (probability >= 0 ? probability : windowProbability(model, window, present, concepts, logit)) >
+    model.threshold
+  );
 }
 
 /** The word model's probability for a window whose signals and concepts are `present` and
