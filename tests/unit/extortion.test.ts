@@ -598,6 +598,41 @@ describe('the bundled vocabulary', () => {
     expect(judgeConversation(compileLexicon({ ...rules.messages!, core: unasked }), pair).fire).toBe(true);
     expect(judgeConversation(compileLexicon({ ...rules.messages!, model: undefined }), pair).fire).toBe(true);
   });
+  it('asking how much the person can pay or has, next to a possession claim, brings the panel on the vocabulary alone, in every language (rules revision 95)', () => {
+    // The classic opening after a recorded call (research: payment-demand and negotiation, "How
+    // much can you send right now?"), the signal `ask`. Until revision 94 only the word model could
+    // join it to the claim, and a model retrained with fresh90/ gave the English burst 0.29. `ask`
+    // is not one of the model's guard signals: the question alone never lets the model speak.
+    const asking = rules.messages!.core.filter((rule) => rule.all.includes('ask'));
+    expect(asking.map((rule) => [rule.scope, rule.span, ...rule.all].join(' '))).toEqual([
+      'window 2 possess ask',
+    ]);
+    expect(rules.messages!.model?.guard).not.toContain('ask');
+    const alone = compileLexicon({ ...rules.messages!, model: undefined, core: asking });
+    const bursts: Array<[string, string]> = [
+      ['I recorded our whole video call', 'How much can you pay?'],
+      ['ich habe dein Video gespeichert', 'wie viel Geld hast du gerade?'],
+      ['tengo tu video guardado', '¿cuánto puedes pagar?'],
+      ["j'ai gardé ta vidéo", "t'as combien sur ton compte ?"],
+      ['ho salvato il tuo video', 'quanto puoi pagare?'],
+      ['ik heb je video bewaard', 'hoeveel kun je betalen?'],
+      ['tenho seu vídeo salvo', 'quanto você tem aí?'],
+      ['tenho o teu vídeo guardado', 'quanto podes pagar?'],
+    ];
+    for (const burst of bursts) {
+      expect(judgeConversation(alone, burst).fire, burst.join(' / ')).toBe(true);
+      expect(fires(...burst), burst.join(' / ')).toBe(true);
+      // The question alone, or with a message in between, is not enough.
+      expect(judgeConversation(alone, [burst[1]]).fire, burst[1]).toBe(false);
+      expect(judgeConversation(alone, [burst[0], 'ok', burst[1]]).fire, burst.join(' / ')).toBe(false);
+    }
+    expect(
+      judgeConversation(alone, [
+        'I still have the photos from the hike',
+        'you can pay me back for the tickets tomorrow',
+      ]).fire,
+    ).toBe(false);
+  });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
