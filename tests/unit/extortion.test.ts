@@ -585,6 +585,7 @@ describe('the bundled vocabulary', () => {
     const burst = ['I still have the photos from the hike', 'pay 200 by tonight'];
     expect(fires(...pair)).toBe(false);
     expect(fires(...burst)).toBe(true);
+    // (Since rules revision 95 the `ask` rule, below, holds this one without the model.)
     expect(fires('I recorded our whole video call', 'How much can you pay?')).toBe(true);
     expect(fires('I still have your photos. pay 200')).toBe(true);
     const joined = rules.messages!.core.filter((rule) => rule.confirm !== undefined);
