@@ -634,6 +634,47 @@ describe('the bundled vocabulary', () => {
       ]).fire,
     ).toBe(false);
   });
+  it('the two-signal core rules reach the score on their own signals: a promise to delete with a payment, a possession claim with a demand or a question of how much (rules revision 101)', () => {
+    // The core is looked at only once the window's score reaches the rules' threshold. Until
+    // revision 100 a promise to delete (1.5) and a payment (1.5), or a possession claim (2) and a
+    // demand or `ask` (1 each), weighed 3 of 3.5: those rules never held on their own signals, only
+    // with a third one beside them or where the word model spoke.
+    const weight = (id: string) => rules.messages!.signals.find((s) => s.id === id)!.weight;
+    for (const rule of rules.messages!.core.filter((r) => r.all.length === 2 && !r.any && !r.also))
+      expect(weight(rule.all[0]!) + weight(rule.all[1]!), rule.all.join(' + ')).toBeGreaterThanOrEqual(
+        rules.messages!.threshold,
+      );
+    // fresh93/'s line (a tuning line since revision 98), with the vocabulary alone, in every language.
+    const vocabulary = compileLexicon({ ...rules.messages!, model: undefined });
+    for (const line of [
+      "I don't want much. 60 euros on paysafecard and this whole thing is forgotten",
+      'ich will nicht viel. 60 Euro per Paysafecard und die ganze Sache ist vergessen',
+      'no quiero mucho. 60 euros en paysafecard y todo esto se olvida',
+      'je demande pas grand-chose. 60 euros en paysafecard et toute cette histoire est oubliée',
+      'non voglio molto. 60 euro su paysafecard e tutta questa storia è dimenticata',
+      'ik wil niet veel. 60 euro via paysafecard en de hele zaak is vergeten',
+      'não quero muito. 60 reais no paysafecard e essa história toda é esquecida',
+      'não quero muito. 60 euros em paysafecard e esta história toda fica esquecida',
+    ])
+      expect(judgeConversation(vocabulary, [line]).fire, line).toBe(true);
+    // The same weights on the revision before (3 of 3.5): the rule did not hold alone.
+    const before = rules.messages!.signals.map((s) =>
+      s.id === 'delete'
+        ? { ...s, weight: 1.5 }
+        : s.id === 'ask' || s.id === 'demand'
+          ? { ...s, weight: 1 }
+          : s,
+    );
+    expect(
+      judgeConversation(compileLexicon({ ...rules.messages!, signals: before, model: undefined }), [
+        "I don't want much. 60 euros on paysafecard and this whole thing is forgotten",
+      ]).fire,
+    ).toBe(false);
+    // A debt paid back with a promise to delete a listing stays quiet on the vocabulary alone.
+    expect(judgeConversation(vocabulary, ['120 for the steam deck, then I delete the listing']).fire).toBe(
+      false,
+    );
+  });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
     expect(fires('he said he would send my pics to my followers if I did not pay')).toBe(false);
