@@ -634,18 +634,47 @@ describe('the bundled vocabulary', () => {
       ]).fire,
     ).toBe(false);
   });
-  it('the two-signal core rules reach the score on their own signals: a promise to delete with a payment, a possession claim with a demand or a question of how much (rules revision 101)', () => {
+  it('every core rule reaches the score on its own signals: a promise to delete with a payment, a possession claim with a demand, sending your pictures to your family (rules revisions 101, 102)', () => {
     // The core is looked at only once the window's score reaches the rules' threshold. Until
     // revision 100 a promise to delete (1.5) and a payment (1.5), or a possession claim (2) and a
-    // demand or `ask` (1 each), weighed 3 of 3.5: those rules never held on their own signals, only
-    // with a third one beside them or where the word model spoke.
+    // demand or `ask` (1 each), weighed 3 of 3.5; until revision 101 sending, your images and your
+    // people (1 each) weighed 3 of 3.5: those rules never held on their own signals, only with
+    // another one beside them or where the word model spoke.
     const weight = (id: string) => rules.messages!.signals.find((s) => s.id === id)!.weight;
-    for (const rule of rules.messages!.core.filter((r) => r.all.length === 2 && !r.any && !r.also))
-      expect(weight(rule.all[0]!) + weight(rule.all[1]!), rule.all.join(' + ')).toBeGreaterThanOrEqual(
+    const sum = (ids: readonly string[] = []) => ids.reduce((total, id) => total + weight(id), 0);
+    for (const rule of rules.messages!.core) {
+      const least = rule.any ? Math.min(...rule.any.map(weight)) : 0;
+      expect(sum(rule.all) + sum(rule.also) + least, JSON.stringify(rule)).toBeGreaterThanOrEqual(
         rules.messages!.threshold,
       );
-    // fresh93/'s line (a tuning line since revision 98), with the vocabulary alone, in every language.
+    }
+    // The plainest threat, on the vocabulary alone, in every language (revision 102).
     const vocabulary = compileLexicon({ ...rules.messages!, model: undefined });
+    for (const line of [
+      'I will send your pics to your family',
+      'ich schicke deine Bilder an deine Familie',
+      'voy a enviar tus fotos a tu familia',
+      'je vais envoyer tes photos à ta famille',
+      'mando le tue foto alla tua famiglia',
+      "ik stuur je foto's naar je familie",
+      'vou mandar suas fotos pra sua família',
+      'vou enviar as tuas fotos à tua família',
+    ])
+      expect(judgeConversation(vocabulary, [line]).fire, line).toBe(true);
+    // …and not at revision 101's threshold.
+    expect(
+      judgeConversation(compileLexicon({ ...rules.messages!, threshold: 3.5, model: undefined }), [
+        'I will send your pics to your family',
+      ]).fire,
+    ).toBe(false);
+    // A school posting the children's photos of their play stays quiet (a harmless purpose since
+    // revision 102; German "ihre" is "their" as well as "your").
+    expect(
+      judgeConversation(vocabulary, [
+        'die Schule deiner Kinder stellt ihre Fotos online, das Theaterstück sah toll aus!',
+      ]).fire,
+    ).toBe(false);
+    // fresh93/'s line (a tuning line since revision 98), with the vocabulary alone, in every language.
     for (const line of [
       "I don't want much. 60 euros on paysafecard and this whole thing is forgotten",
       'ich will nicht viel. 60 Euro per Paysafecard und die ganze Sache ist vergessen',
@@ -657,15 +686,16 @@ describe('the bundled vocabulary', () => {
       'não quero muito. 60 euros em paysafecard e esta história toda fica esquecida',
     ])
       expect(judgeConversation(vocabulary, [line]).fire, line).toBe(true);
-    // The same weights on the revision before (3 of 3.5): the rule did not hold alone.
+    // The same weights and threshold as revision 100 (3 of 3.5): the rule did not hold alone.
     const earlier: Record<string, number> = { delete: 1.5, ask: 1, demand: 1 };
     const before = rules.messages!.signals.map((s) =>
       Object.hasOwn(earlier, s.id) ? { ...s, weight: earlier[s.id]! } : s,
     );
     expect(
-      judgeConversation(compileLexicon({ ...rules.messages!, signals: before, model: undefined }), [
-        "I don't want much. 60 euros on paysafecard and this whole thing is forgotten",
-      ]).fire,
+      judgeConversation(
+        compileLexicon({ ...rules.messages!, signals: before, threshold: 3.5, model: undefined }),
+        ["I don't want much. 60 euros on paysafecard and this whole thing is forgotten"],
+      ).fire,
     ).toBe(false);
     // A debt paid back with a promise to delete a listing stays quiet on the vocabulary alone.
     expect(judgeConversation(vocabulary, ['120 for the steam deck, then I delete the listing']).fire).toBe(
