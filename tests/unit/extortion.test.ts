@@ -634,21 +634,28 @@ describe('the bundled vocabulary', () => {
       ]).fire,
     ).toBe(false);
   });
-  it('every core rule reaches the score on its own signals: a promise to delete with a payment, a possession claim with a demand, sending your pictures to your family (rules revisions 101, 102)', () => {
-    // The core is looked at only once the window's score reaches the rules' threshold. Until
+  it('every core rule reaches the score on its own signals: a promise to delete with a payment, a possession claim with a demand, sending your pictures to your family (rules revisions 101, 104)', () => {
+    // The core is looked at only once the window's score reaches the rules' threshold (3.5). Until
     // revision 100 a promise to delete (1.5) and a payment (1.5), or a possession claim (2) and a
-    // demand or `ask` (1 each), weighed 3 of 3.5; until revision 101 sending, your images and your
-    // people (1 each) weighed 3 of 3.5: those rules never held on their own signals, only with
-    // another one beside them or where the word model spoke.
+    // demand or `ask` (1 each), weighed 3; in revision 101 sending, your images and your people
+    // (1 each), sending, your images and silence, or a payment, a condition and an intimate word
+    // (0) still weighed 3: those rules never held on their own signals, only with another one
+    // beside them or where the word model spoke. (Revisions 102 and 103 lowered the threshold to 3
+    // instead and were not shipped.)
     const weight = (id: string) => rules.messages!.signals.find((s) => s.id === id)!.weight;
     const sum = (ids: readonly string[] = []) => ids.reduce((total, id) => total + weight(id), 0);
+    // The signals with some weights as an earlier revision had them.
+    const weighed = (earlier: Record<string, number>) =>
+      rules.messages!.signals.map((s) =>
+        Object.hasOwn(earlier, s.id) ? { ...s, weight: earlier[s.id]! } : s,
+      );
     for (const rule of rules.messages!.core) {
       const least = rule.any ? Math.min(...rule.any.map(weight)) : 0;
       expect(sum(rule.all) + sum(rule.also) + least, JSON.stringify(rule)).toBeGreaterThanOrEqual(
         rules.messages!.threshold,
       );
     }
-    // The plainest threat, on the vocabulary alone, in every language (revision 102).
+    // The plainest threat, on the vocabulary alone, in every language (revision 104).
     const vocabulary = compileLexicon({ ...rules.messages!, model: undefined });
     for (const line of [
       'I will send your pics to your family',
@@ -661,14 +668,16 @@ describe('the bundled vocabulary', () => {
       'vou enviar as tuas fotos à tua família',
     ])
       expect(judgeConversation(vocabulary, [line]).fire, line).toBe(true);
-    // …and not at revision 101's threshold.
+    // …and not with revision 101's weights (your images 1, an intimate word 0).
+    const revision101: Record<string, number> = { media: 1, intimate: 0 };
     expect(
-      judgeConversation(compileLexicon({ ...rules.messages!, threshold: 3.5, model: undefined }), [
-        'I will send your pics to your family',
-      ]).fire,
+      judgeConversation(
+        compileLexicon({ ...rules.messages!, signals: weighed(revision101), model: undefined }),
+        ['I will send your pics to your family'],
+      ).fire,
     ).toBe(false);
     // A school posting the children's photos of their play stays quiet (a harmless purpose since
-    // revision 102; German "ihre" is "their" as well as "your").
+    // revision 104; German "ihre" is "their" as well as "your").
     expect(
       judgeConversation(vocabulary, [
         'die Schule deiner Kinder stellt ihre Fotos online, das Theaterstück sah toll aus!',
@@ -686,21 +695,25 @@ describe('the bundled vocabulary', () => {
       'não quero muito. 60 euros em paysafecard e esta história toda fica esquecida',
     ])
       expect(judgeConversation(vocabulary, [line]).fire, line).toBe(true);
-    // The same weights and threshold as revision 100 (3 of 3.5): the rule did not hold alone.
-    const earlier: Record<string, number> = { delete: 1.5, ask: 1, demand: 1 };
-    const before = rules.messages!.signals.map((s) =>
-      Object.hasOwn(earlier, s.id) ? { ...s, weight: earlier[s.id]! } : s,
-    );
+    // The same weights as revision 100 (3 of 3.5): the rule did not hold alone.
+    const revision100: Record<string, number> = { delete: 1.5, ask: 1, demand: 1 };
     expect(
       judgeConversation(
-        compileLexicon({ ...rules.messages!, signals: before, threshold: 3.5, model: undefined }),
+        compileLexicon({ ...rules.messages!, signals: weighed(revision100), model: undefined }),
         ["I don't want much. 60 euros on paysafecard and this whole thing is forgotten"],
       ).fire,
     ).toBe(false);
-    // A debt paid back with a promise to delete a listing stays quiet on the vocabulary alone.
+    // A debt paid back with a promise to delete a listing stays quiet on the vocabulary alone, and
+    // so, since revision 104, does a promise to delete next to banter (a harmless purpose): money
+    // for a gift and a name struck off the list.
     expect(judgeConversation(vocabulary, ['120 for the steam deck, then I delete the listing']).fire).toBe(
       false,
     );
+    expect(
+      judgeConversation(vocabulary, [
+        "envoie 15 sur ce paypal pour le cadeau et j'efface ton nom de la liste",
+      ]).fire,
+    ).toBe(false);
   });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
