@@ -804,13 +804,15 @@ function forget(lex: Lexicon): void {
 
 /** The token's number, given now if it has none (its facts not yet filled in). */
 function numberOf(lex: Lexicon, token: string): number {
-  let n = lex.memo.get(token);
-  if (n === undefined) {
-    n = lex.memo.size;
-    lex.memo.set(token, n);
-    lex.info = room(lex.info, (n + 1) * INFO);
-    lex.info[n * INFO + FILLED] = 0;
-  }
+  return lex.memo.get(token) ?? newNumber(lex, token);
+}
+
+/** The next number, for a token the memo does not hold, its facts not yet worked out. */
+function newNumber(lex: Lexicon, token: string): number {
+  const n = lex.memo.size;
+  lex.memo.set(token, n);
+  lex.info = room(lex.info, (n + 1) * INFO);
+  lex.info[n * INFO + FILLED] = 0;
   return n;
 }
 
@@ -824,7 +826,7 @@ function room(array: Int32Array, size: number): Int32Array {
 
 /** A token met in a message: its number, its facts filled in the first time. */
 function tokenNumber(lex: Lexicon, token: string): number {
-  const n = lex.memo.get(token) ?? numberOf(lex, token);
+  const n = lex.memo.get(token) ?? newNumber(lex, token);
   if (lex.info[n * INFO + FILLED] === 0) fill(lex, token, n);
   return n;
 }
