@@ -705,15 +705,22 @@ describe('the bundled vocabulary', () => {
     ).toBe(false);
     // A debt paid back with a promise to delete a listing stays quiet on the vocabulary alone, and
     // so, since revision 104, does a promise to delete next to banter (a harmless purpose): money
-    // for a gift and a name struck off the list.
-    expect(judgeConversation(vocabulary, ['120 for the steam deck, then I delete the listing']).fire).toBe(
-      false,
-    );
-    expect(
-      judgeConversation(vocabulary, [
-        "envoie 15 sur ce paypal pour le cadeau et j'efface ton nom de la liste",
-      ]).fire,
-    ).toBe(false);
+    // for a gift and a name struck off the list, with a deadline so the score is reached. Without
+    // the rule's banter veto (revision 101's rule), it fired.
+    const unvetoed = compileLexicon({
+      ...rules.messages!,
+      core: rules.messages!.core.map((rule) =>
+        rule.all.join('+') === 'delete+pay' ? { ...rule, none: undefined } : rule,
+      ),
+      model: undefined,
+    });
+    for (const line of [
+      'send 15 on paypal for the gift and I delete your name from the list by tonight',
+      "envoie 15 sur ce paypal pour le cadeau et j'efface ton nom de la liste avant ce soir",
+    ]) {
+      expect(judgeConversation(vocabulary, [line]).fire, line).toBe(false);
+      expect(judgeConversation(unvetoed, [line]).fire, line).toBe(true);
+    }
   });
   it('news, warnings and a friend retelling their story are not threats', () => {
     expect(fires('Police warn: scammers say "pay or I send your nudes to your followers"')).toBe(false);
