@@ -1,1 +1,1 @@
-f8aea53mOXLRDgQddvRzBMysk8W5gIRtFwkccf5GXRWetY+lnnERxlAqkRJJzs7pfGLuXObyXfIQnJmIXawVDg==
+kuw7YRYQwlYxQLz0Nooe18A6BbGkQ/2sQEmwxlKqrvkjPT95FgZk/0r0vRuk/pkUPjuVu29WwL2ktTUQ0SKXBQ==
