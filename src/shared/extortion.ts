@@ -149,7 +149,15 @@ const folded = new Map<string, string>();
 function foldChar(char: string): string {
   let out = folded.get(char);
   if (out === undefined) {
-    out = char.normalize('NFKD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
+    // The ligatures NFKD leaves whole are spelt out as people type them without: French "sœur"
+    // is "soeur" (rules revision 112; before, "ta sœur" matched no term written "soeur").
+    out = char
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/ß/g, 'ss')
+      .replace(/œ/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .toLowerCase();
     if (PICTOGRAPH.test(out)) out = out.replace(PICTOGRAPHS, emojiName);
     if (folded.size >= 5000) folded.clear();
     folded.set(char, out);

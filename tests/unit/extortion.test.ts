@@ -58,6 +58,8 @@ describe('tokenize', () => {
     expect(tokenize('nuuuudes, cool')).toEqual(['nudes', 'cool']);
     expect(tokenize('Fais un virement de 1.000,50 €')).toEqual(['fais', 'un', 'virement', 'de', '#', 'cur']);
     expect(tokenize('tens 24h')).toEqual(['tens', '#', 'h']);
+    // Ligatures and ß spelt out, as people type them on a keyboard without them.
+    expect(tokenize('Ta SŒUR, ex æquo, weiß')).toEqual(['ta', 'soeur', 'ex', 'aequo', 'weiss']);
     // A word of one repeated letter is laughter or a sound, kept apart from the letter alone: the
     // Brazilian "kkkk" (banter) is "kkk", never the "k" of "k, see you" or "5k views"; 40k is a number.
     expect(tokenize('40k members, kkkk')).toEqual(['#', 'members', 'kkk']);
