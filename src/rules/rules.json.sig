@@ -1,1 +1,1 @@
-x4Yfh3uqCp3/fe0BYBzR9UgiaOT3HL57JSzUVP/GADhnDT+A8A1jq6oe6YfJqmyt+JEoqDu307hIjg65XgByAw==
+kGF/aaF+563ydSANtlacA7ncqhjcBBmgMKJxbVVsWarGHBzNLqXjYgqQHygEC6dXOAoXcDL+xXETfXatp0j3AQ==
