@@ -1,1 +1,1 @@
-rK3dT84xRCckR4cWpzUv7XEUmgoebtYj8Kavac0Pi8KP7bx1dHx0HqvDmX+0w0zrfaofKwmr3GVSjG2eH157DA==
+2CBHTbrAvGFle6ZnSv9aoKXYwTRseb6ynozSdLFfowic0Wd4hBHTTt6nQU9zhx5H4aiRFPj+QijOiA90qQVCCg==
