@@ -1,1 +1,1 @@
-K6Gix0vs2PSvG7cCDBo8k4qi2RnM+euyzCOqhkLGzClsJX94IUBBM+30v/Py0fgDRaG1bYtNTPZngy5UVe6aCA==
+UB0J8MojjnI/Wv3vwV1TqvVt36ypW7mRXyrm5pKvaey8KT8Fhx/qMlbLQlBwvqsyCajgnToU+UXc6AbOxdIlCQ==
