@@ -29,9 +29,24 @@ try {
       `${covered.length} terms add nothing to their signal (another term of the same signal and language matches whatever they match):\n` +
         covered.map((c) => `  ${c.signal}/${c.language}: "${c.term}" under "${c.by}"`).join('\n'),
     );
-  const { model, examples, threats, recall } = trainModel(rules.messages);
+  const { model, examples, threats, recall, climbed } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
   writeFileSync(RULES, rulesText(rules));
+  // The long-chat step raised the threshold: say where from and which messages sat in most of the
+  // panels' windows. One look-alike in many windows is usually a phrase the vocabulary misreads
+  // (rules revisions 117, 120 and 122 each fixed one with a harmless turn); many, a model that
+  // fires too easily.
+  if (climbed)
+    console.warn(
+      `the long-chat step raised the threshold from ${climbed.from} to ${model.threshold}; at ${climbed.from}:\n` +
+        climbed.over
+          .map(
+            (o) =>
+              `  ${o.lang}: the panel after ${(o.rate * 100).toFixed(2)} % of tuning long-chat messages (at most 1 %); in most of its windows:\n` +
+              o.lines.map((l) => `    ${l.windows}× ${l.line}`).join('\n'),
+          )
+          .join('\n'),
+    );
   console.log(
     `trained on ${examples} conversations (${threats} threats) and mixed benign windows: ${Object.keys(model.weights).length} weights, ` +
       `threshold ${model.threshold}, recall held out (leave-one-batch-out; the vocabulary was tuned on every batch, so it overstates a new batch's) ${(recall * 100).toFixed(1)} %. ` +

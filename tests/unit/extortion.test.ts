@@ -22,7 +22,13 @@ import {
   unpackLexicon,
 } from '../../src/shared/extortion';
 import { MessageRules, Rules } from '../../src/shared/rules';
-import { evaluate, longChat, readCases } from '../fixtures/messages/evaluate';
+import {
+  evaluate,
+  longChat,
+  longChatOffenders,
+  longChatWith,
+  readCases,
+} from '../fixtures/messages/evaluate';
 import { trainModel } from '../fixtures/messages/train';
 
 const rules = Rules.parse(
@@ -889,5 +895,37 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
+  });
+  // What the training prints when its long-chat step raises the threshold (train.ts): the messages in
+  // most panel windows. The held-out part at a loose threshold, so that panels come.
+  it('long-chat offenders: the messages in most panel windows, each counted once per panel', () => {
+    const loose = compileLexicon({
+      ...rules.messages!,
+      model: { ...rules.messages!.model!, threshold: 0.5 },
+    });
+    const chats = longChatWith(loose, 'held-out');
+    const offenders = longChatOffenders(loose, 'held-out', ['fr', 'nl'], 3);
+    expect(offenders.map((o) => o.lang)).toEqual(['fr', 'nl']);
+    for (const o of offenders) {
+      const chat = chats.find((c) => c.lang === o.lang)!;
+      expect(chat.fired).toBeGreaterThan(0);
+      expect(o.fired).toBe(chat.fired);
+      expect(o.lines).toHaveLength(3);
+      const counts = o.lines.map((l) => l.windows);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      expect(counts[0]).toBeLessThanOrEqual(chat.fired);
+      const lines = new Set(
+        readCases()
+          .filter((c) => c.lang === o.lang && c.part === 'held-out' && c.kind !== 'T')
+          .flatMap((c) => c.messages),
+      );
+      for (const l of o.lines) expect(lines.has(l.line), l.line).toBe(true);
+      // Every panel's window holds at least its last message and at most the window's 5.
+      const every = longChatOffenders(loose, 'held-out', [o.lang], Infinity)[0]!;
+      const total = every.lines.reduce((a, l) => a + l.windows, 0);
+      expect(total).toBeGreaterThanOrEqual(chat.fired);
+      expect(total).toBeLessThanOrEqual(chat.fired * rules.messages!.window.messages);
+      expect(every.lines.slice(0, 3)).toEqual(o.lines);
+    }
   });
 });
