@@ -1,1 +1,1 @@
-UB0J8MojjnI/Wv3vwV1TqvVt36ypW7mRXyrm5pKvaey8KT8Fhx/qMlbLQlBwvqsyCajgnToU+UXc6AbOxdIlCQ==
+8dhMkxr/SgU50KedOgKBGmzQ2UykTVkRD/BSRjWcdLV/n0bN377etOnPm2AksQjmI5nFCGutVsPRCDAf2CdOAQ==
