@@ -1,1 +1,1 @@
-3nBEZj7R2/gw/e/1R+7bU3P203dr5aZ0NlDtsTXYsAWbez/8SuFFhMPfUYxH4kjZ8oiL305/JRTItlwZwsceAQ==
+2OIhrIBnOrte4qjOonuNKy0NieR9goy+X1PbKy4G3glA9gjmVf6eMBKfFBYVPKEzARcxrB14nframi+ZnrfNBQ==
