@@ -1,1 +1,1 @@
-2OIhrIBnOrte4qjOonuNKy0NieR9goy+X1PbKy4G3glA9gjmVf6eMBKfFBYVPKEzARcxrB14nframi+ZnrfNBQ==
+pFxqFStSwMF8+3E9waju0Roo8nrrFu62pYVETI2kom00LkL7BQqPlc8upN7ffZqaWWYyUSkMZjQwU0/K5MImCA==
