@@ -31,6 +31,9 @@ export const MessageSignal = z.object({
 });
 export type MessageSignal = z.infer<typeof MessageSignal>;
 
+/** The most weights a word model may have (older versions of Pausa refuse more). */
+export const MAX_MODEL_WEIGHTS = 20_000;
+
 /** C8's word model (scripts/train-messages.mjs): a logistic regression over the words and word
  * pairs of the recent messages and the pairs of the vocabulary's signals in them, for threats
  * worded in ways the vocabulary's core rules do not catch. */
@@ -41,7 +44,10 @@ export const MessageModel = z.object({
    * a word of each signal's terms is in the window, see extortion.ts `conceptWords`). */
   weights: z
     .record(z.string().min(1).max(81), z.number().min(-50).max(50))
-    .refine((weights) => Object.keys(weights).length <= 20_000, 'at most 20,000 weights'),
+    .refine(
+      (weights) => Object.keys(weights).length <= MAX_MODEL_WEIGHTS,
+      `at most ${MAX_MODEL_WEIGHTS.toLocaleString('en')} weights`,
+    ),
   bias: z.number().min(-50).max(50),
   /** The panel when the recent messages' probability is above this (and `guard` holds). */
   threshold: z.number().min(0).max(1),
