@@ -4,6 +4,7 @@
 // rules update. The guard signals already in the rules are kept. Deterministic: the same data
 // gives the same weights (tests/unit/extortion.test.ts checks the rules hold them). Then format,
 // raise `revision` and sign (README, "Publishing rules").
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rulesText } from './rules-json.mjs';
@@ -29,6 +30,26 @@ try {
       `${covered.length} terms add nothing to their signal (another term of the same signal and language matches whatever they match):\n` +
         covered.map((c) => `  ${c.signal}/${c.language}: "${c.term}" under "${c.by}"`).join('\n'),
     );
+  // Terms new since the last commit that other languages' benign or look-alike messages match on
+  // their own (every language's terms are read on every page): said before the long training, so
+  // a round can narrow them first. Nothing to say outside a git checkout.
+  const before = committedRules();
+  if (before) {
+    const { newTermsReadElsewhere } = await vite.ssrLoadModule('/tests/fixtures/messages/other-languages.ts');
+    const { readCases } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
+    const tuning = readCases().filter((c) => c.part === 'tuning');
+    const elsewhere = newTermsReadElsewhere(before, rules.messages, tuning).filter((t) => t.benign.length);
+    if (elsewhere.length)
+      console.warn(
+        `${elsewhere.length} new terms match benign or look-alike messages of other languages:\n` +
+          elsewhere
+            .map(
+              (t) =>
+                `  ${t.signal}/${t.language}: "${t.term}" (${t.own} of its own language's messages; elsewhere ${t.benign.length} benign, ${t.threats} threats), e.g. ${t.benign.slice(0, 3).join(' | ')}`,
+            )
+            .join('\n'),
+      );
+  }
   const { model, examples, threats, recall, climbed } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
   writeFileSync(RULES, rulesText(rules));
@@ -54,4 +75,19 @@ try {
   );
 } finally {
   await vite.close();
+}
+
+/** The messages section of the last commit's rules, or nothing outside a git checkout. */
+function committedRules() {
+  try {
+    const text = execFileSync('git', ['show', 'HEAD:src/rules/rules.json'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return JSON.parse(text).messages;
+  } catch {
+    return undefined;
+  }
 }
