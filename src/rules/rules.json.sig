@@ -1,1 +1,1 @@
-Xv97T0EV+d4VQ/6zHRB1vDou1b91cEeh5lJsfyYr5Wg+0hTL4c0NQEogXzgCQpd0tnRijOOA6wVArRct8GxFAQ==
+sxNfuTshzhfdhHadAGBldQTGUuZ3NJBgqNwJVUKJhCcRo0zT2z/IaoKou6t/BI49xmWe0Lny/3enQUWZiiQ9Bw==
