@@ -1,1 +1,1 @@
-sxNfuTshzhfdhHadAGBldQTGUuZ3NJBgqNwJVUKJhCcRo0zT2z/IaoKou6t/BI49xmWe0Lny/3enQUWZiiQ9Bw==
+9IyRotxMUqffv0disOVW/bYt7LQUYVBrdDT+b1fXcXBt8ufNjKjWRd19iych9+ylLtZgyUVA4l3i60ZqzO3CBw==
