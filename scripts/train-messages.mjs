@@ -49,6 +49,27 @@ try {
             )
             .join('\n'),
       );
+    // Words the new terms take from the word model (a word of two signals pushed to three) or
+    // widen to another signal: everyday words ("before", "times") most of all are worth rewording.
+    const { conceptChanges } = await vite.ssrLoadModule('/tests/fixtures/messages/concept-words.ts');
+    const { lost, widened, added } = conceptChanges(before, rules.messages);
+    const listed = (changes) =>
+      changes
+        .map(
+          (c) =>
+            `  "${c.word}": ${c.before.join('+') || 'none'} -> ${c.after.join('+') || 'none'}${c.terms.length ? ` (${c.terms.join('; ')})` : ''}`,
+        )
+        .join('\n');
+    if (lost.length)
+      console.warn(
+        `${lost.length} words stop counting as concepts for the word model (now in the terms of three signals or more, or of none):\n${listed(lost)}`,
+      );
+    if (widened.length)
+      console.warn(`${widened.length} words count for more signals than before:\n${listed(widened)}`);
+    if (added.length)
+      console.warn(
+        `${added.length} new concept words: ${added.map((c) => `${c.word} (${c.after.join('+')})`).join(', ')}`,
+      );
   }
   const { model, examples, threats, recall, climbed } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
