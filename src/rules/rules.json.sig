@@ -1,1 +1,1 @@
-9IyRotxMUqffv0disOVW/bYt7LQUYVBrdDT+b1fXcXBt8ufNjKjWRd19iych9+ylLtZgyUVA4l3i60ZqzO3CBw==
+S/CrNioaLR0wrYCcx7pJEPEjhV+t+vtFsqGCZHZOFRH3sR+SzCwg0zOa3kf3LkXLkCccbKefiI1RTm/GBrYBDQ==
