@@ -600,6 +600,7 @@ describe('the bundled vocabulary', () => {
     expect(fires('I still have your photos. pay 200')).toBe(true);
     const joined = rules.messages!.core.filter((rule) => rule.confirm !== undefined);
     expect(joined.map((rule) => [rule.scope, rule.span, ...rule.all].join(' '))).toEqual([
+      'window 2 hacked possess',
       'window 2 possess pay',
       'window 2 possess condition',
     ]);
@@ -608,6 +609,22 @@ describe('the bundled vocabulary', () => {
     const unasked = rules.messages!.core.map((rule) => ({ ...rule, confirm: undefined }));
     expect(judgeConversation(compileLexicon({ ...rules.messages!, core: unasked }), pair).fire).toBe(true);
     expect(judgeConversation(compileLexicon({ ...rules.messages!, model: undefined }), pair).fire).toBe(true);
+  });
+  it('a hacked-device claim and a possession claim, in one message or the next, where the word model leans to a threat (rules revision 131)', () => {
+    // fresh125/'s threat, missed in every language by revision 130: no demand, only the claim that
+    // the person's cloud is in the sender's hands. Its look-alike keeps the password, not the claim.
+    const threat = 'change your password all you want, I already downloaded everything from your cloud';
+    expect(fires(threat)).toBe(true);
+    expect(
+      fires('change your password all you want', 'I already downloaded everything from your cloud'),
+    ).toBe(true);
+    expect(fires("change your password all you want, the wifi at grandma's still won't connect")).toBe(false);
+    // A storage subscription's reminder names the cloud but claims nothing (the tuning look-alike
+    // the first draft's "de tu nube" / "tuo cloud" read).
+    expect(fires('Recordatorio: paga tu suscripción o se borrarán las fotos de tu nube')).toBe(false);
+    expect(fires("Promemoria: paga l'abbonamento o le foto nel tuo cloud verranno cancellate")).toBe(false);
+    const rule = rules.messages!.core.find((r) => r.all.join() === 'hacked,possess')!;
+    expect([rule.scope, rule.span, rule.confirm, rule.none]).toEqual(['window', 2, 0.5, ['banter']]);
   });
   it('asking how much the person can pay or has, next to a possession claim, brings the panel on the vocabulary alone, in every language (rules revision 95)', () => {
     // The classic opening after a recorded call (research: payment-demand and negotiation, "How
@@ -884,14 +901,14 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
   });
   // Not the issue's bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which ten
   // held-out batches together meet in no language, nor does the latest (README, "How well it
-  // works"). Floors at the figures measured on 2026-12-04 with rules revision 130: a change may only
+  // works"). Floors at the figures measured on 2026-12-04 with rules revision 131: a change may only
   // improve them.
-  it('held-out part (fresh125/): kept at its measured figures', () => {
+  it('held-out part (fresh126/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(51);
-    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(9);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(316);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(25);
+    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(0);
+    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(66);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
