@@ -1,1 +1,1 @@
-S/CrNioaLR0wrYCcx7pJEPEjhV+t+vtFsqGCZHZOFRH3sR+SzCwg0zOa3kf3LkXLkCccbKefiI1RTm/GBrYBDQ==
+fobVkl/tt2qJ7xGSLiMFarSLMD5MqKeElazuZGN3hhP8Q3EdsfvXrjsVVPlFrTAHgMMSNpBggdjImEWjm3toDw==
