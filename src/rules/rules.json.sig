@@ -1,1 +1,1 @@
-fobVkl/tt2qJ7xGSLiMFarSLMD5MqKeElazuZGN3hhP8Q3EdsfvXrjsVVPlFrTAHgMMSNpBggdjImEWjm3toDw==
+EljB4i7pSZEa78ZHBAqrB9syDh40g2J8LpcOX+YgncE4L9Ja+2/3Dmexb0MgrwSVE71xeJYwyxf1I7mAyDf6Cg==
