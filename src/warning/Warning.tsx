@@ -1,6 +1,6 @@
 // The warning itself (SPEC C3, §6.2): calm, short, two choices. Go back is first and focused;
 // Continue anyway is the next Tab stop; Get help comes last and does not answer the warning.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ShareRequest } from '../shared/messages';
 
 export interface Texts {
@@ -25,10 +25,10 @@ export interface WarningProps {
 
 export function Warning(props: WarningProps) {
   const { texts, allowContinue, onAnswer, onHelp } = props;
-  const goBack = useRef<HTMLButtonElement>(null);
   const [wait, setWait] = useState(Math.max(0, Math.ceil(props.continueDelaySeconds)));
 
-  useEffect(() => goBack.current?.focus(), []);
+  // Go back takes focus in mount.ts, synchronously as the dialog opens. A focus() here, in an
+  // effect (which runs a frame later), would pull focus back from Continue if Tab came first.
   useEffect(() => {
     if (wait <= 0) return;
     const timer = setTimeout(() => setWait(wait - 1), 1000);
@@ -67,7 +67,7 @@ export function Warning(props: WarningProps) {
           ))}
         </ul>
         <div class="actions">
-          <button ref={goBack} class="primary" type="button" onClick={trusted(() => onAnswer(false))}>
+          <button class="primary" type="button" onClick={trusted(() => onAnswer(false))}>
             {texts.goBack}
           </button>
           {allowContinue && (
