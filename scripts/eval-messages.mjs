@@ -1,8 +1,15 @@
-// `npm run eval:messages [-- --held-out | --all | --audit SIGNAL]`: C8's matcher on the evaluation
-// set in tests/fixtures/messages/ (see its README). The default prints the tuning part's figures and
-// its misses; --held-out prints the held-out part's figures only (never its lines: nobody tunes on
-// them); --audit SIGNAL (reported, banter…) tells, on the tuning part only, which of that signal's
-// terms change a verdict when left out: the threats each one silences, the look-alikes it spares.
+// `npm run eval:messages [-- --held-out | --all | --audit SIGNAL | --pool [N]] [--rules COMMIT]`:
+// C8's matcher on the evaluation set in tests/fixtures/messages/ (see its README). The default
+// prints the tuning part's figures and its misses; --held-out prints the held-out part's figures
+// only (never its lines: nobody tunes on them); --rules COMMIT scores with the rules that commit
+// held (an earlier revision, compared on the same batch); --pool pools the last N (10) measured
+// held-out batches, each with the rules of the revision that measured it (measured.json), per
+// language and at several thresholds: the README's pooled tables; --audit SIGNAL (reported,
+// banter…) tells, on the tuning part only, which of that signal's terms change a verdict when left
+// out: the threats each one silences, the look-alikes it spares.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { typescriptLoader } from './typescript.mjs';
 
 const part = process.argv.includes('--held-out')
@@ -10,12 +17,73 @@ const part = process.argv.includes('--held-out')
   : process.argv.includes('--all')
     ? 'all'
     : 'tuning';
-const audit = process.argv.includes('--audit') ? process.argv[process.argv.indexOf('--audit') + 1] : null;
+/** The word after `name`, if it is not another option. */
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  const value = i < 0 ? null : (process.argv[i + 1] ?? '');
+  return value?.startsWith('--') ? '' : value;
+};
+const audit = option('--audit');
+const rulesAt = option('--rules');
+const pool = option('--pool');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = await typescriptLoader();
 try {
-  const { evaluate, longChat, auditSignal } = await vite.ssrLoadModule(
-    '/tests/fixtures/messages/evaluate.ts',
-  );
+  const ev = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
+  const { evaluate, evaluateWith, longChat, longChatWith, auditSignal, poolBatches } = ev;
+  const { compileLexicon } = await vite.ssrLoadModule('/src/shared/extortion.ts');
+  const { Rules } = await vite.ssrLoadModule('/src/shared/rules.ts');
+  /** The messages rules a commit held, checked as an installed Pausa checks them. */
+  const messagesAt = (commit) => {
+    const text = execFileSync('git', ['show', `${commit}:src/rules/rules.json`], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 8 << 20,
+    });
+    const rules = Rules.parse(JSON.parse(text));
+    if (!rules.messages) throw new Error(`${commit}: its rules have no messages section`);
+    return { revision: rules.revision, messages: rules.messages };
+  };
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  if (pool !== null) {
+    const count = pool === '' ? 10 : Number(pool);
+    if (!Number.isInteger(count) || count < 1)
+      throw new Error(`--pool takes a number of batches, not "${pool}"`);
+    const measured = JSON.parse(
+      readFileSync(new URL('../tests/fixtures/messages/measured.json', import.meta.url)),
+    );
+    const entries = measured.batches.slice(-count).map((b) => {
+      const { revision, messages } = messagesAt(b.commit);
+      if (revision !== b.revision)
+        throw new Error(`${b.batch}: ${b.commit} holds revision ${revision}, not ${b.revision}`);
+      return { ...b, messages };
+    });
+    const { rows, curve } = poolBatches(entries);
+    const names = entries.map(
+      (e) => `${e.batch}/ (${e.revision}${e.shipped === false ? ', not shipped' : ''})`,
+    );
+    console.log(`pooled: ${names.join(', ')}\n`);
+    console.log('| language | threats caught | recall | false positives | FP rate |');
+    console.log('| -------- | -------------- | ------ | --------------- | ------- |');
+    const total = { threats: 0, caught: 0, benign: 0, falsePositives: 0 };
+    for (const r of [...rows, total]) {
+      if (r !== total) for (const k of Object.keys(total)) total[k] += r[k];
+      console.log(
+        `| ${r.lang ?? 'all'} | ${r.caught}/${r.threats} | ${pct(r.caught / r.threats)} | ${r.falsePositives}/${r.benign} | ${pct(r.falsePositives / r.benign)} |`,
+      );
+    }
+    console.log('\n| model threshold | threats caught | false positives |');
+    console.log('| --------------- | -------------- | --------------- |');
+    for (const p of curve)
+      console.log(
+        `| ${p.threshold} | ${p.caught} (${pct(p.caught / total.threats)}) | ${p.falsePositives} (${pct(p.falsePositives / total.benign)}) |`,
+      );
+    process.exit(0);
+  }
+  if (rulesAt === '') throw new Error('--rules needs a commit (or a branch or tag)');
+  const other = rulesAt && messagesAt(rulesAt);
+  const lex = other && compileLexicon(other.messages);
+  if (lex && audit !== null) throw new Error('--audit reads the bundled rules only; leave out --rules');
   if (audit !== null) {
     if (!audit) throw new Error('--audit needs the id of a signal (reported, banter…)');
     const { conversations, holding, kinds, all, rows } = auditSignal(audit);
@@ -34,9 +102,8 @@ try {
     console.log(`\n${rows.length} terms change a verdict when left out alone; the others change none.`);
     process.exit(0);
   }
-  const { rows, misses } = evaluate(part);
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  console.log(`part: ${part}\n`);
+  const { rows, misses } = lex ? evaluateWith(lex, part) : evaluate(part);
+  console.log(`part: ${part}${other ? `, with revision ${other.revision} (${rulesAt})` : ''}\n`);
   console.log('| language | threats caught | recall | benign (hard) | false positives (hard) | FP rate |');
   console.log('| -------- | -------------- | ------ | ------------- | ---------------------- | ------- |');
   const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
@@ -50,7 +117,7 @@ try {
   console.log('\nlong chats (benign and hard messages shuffled, scored as the page does):\n');
   console.log('| language | messages | panel after | rate |');
   console.log('| -------- | -------- | ----------- | ---- |');
-  const chats = longChat(part);
+  const chats = lex ? longChatWith(lex, part) : longChat(part);
   for (const c of chats) console.log(`| ${c.lang} | ${c.messages} | ${c.fired} | ${pct(c.rate)} |`);
   const fired = chats.reduce((a, c) => a + c.fired, 0);
   const messages = chats.reduce((a, c) => a + c.messages, 0);

@@ -1,0 +1,78 @@
+// C8's pooled held-out figures (README, "The last ten held-out batches together") come from
+// tests/fixtures/messages/measured.json: each batch scored with the rules of the revision that
+// measured it, read from git (`npm run eval:messages -- --pool`). This keeps the list true to the
+// repository's history and the README's table true to the list.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Rules } from '../../src/shared/rules';
+import { poolBatches, readCases } from '../fixtures/messages/evaluate';
+
+interface Measured {
+  batch: string;
+  revision: number;
+  commit: string;
+  shipped?: boolean;
+}
+
+const root = new URL('../../', import.meta.url);
+const { batches } = JSON.parse(
+  readFileSync(new URL('tests/fixtures/messages/measured.json', root), 'utf8'),
+) as { batches: Measured[] };
+const show = (commit: string, path: string): string =>
+  execFileSync('git', ['show', `${commit}:${path}`], {
+    cwd: fileURLToPath(root),
+    encoding: 'utf8',
+    maxBuffer: 8 << 20,
+  });
+const rulesAt = (commit: string) => Rules.parse(JSON.parse(show(commit, 'src/rules/rules.json')));
+const numberOf = (batch: string) => Number(batch.replace('fresh', ''));
+
+describe('measured held-out batches (measured.json)', () => {
+  it('runs without a gap up to the held-out batch, each with the commit whose rules measured it', () => {
+    const heldOut = readCases().find((c) => c.part === 'held-out')!.batch;
+    expect(batches.at(-1)?.batch).toBe(heldOut);
+    const first = numberOf(batches[0]!.batch);
+    expect(batches.map((b) => numberOf(b.batch))).toEqual(batches.map((_, i) => first + i));
+    for (const b of batches) {
+      // At that commit the batch was the held-out one, and the rules were the revision named.
+      expect(show(b.commit, 'tests/fixtures/messages/evaluate.ts'), b.batch).toContain(
+        `const HELD_OUT = ${numberOf(b.batch)};`,
+      );
+      expect(rulesAt(b.commit).revision, b.batch).toBe(b.revision);
+    }
+  });
+
+  it("the README's pooled table is the last ten batches pooled", () => {
+    const last = batches.slice(-10);
+    const { rows } = poolBatches(
+      last.map((b) => ({ batch: b.batch, messages: rulesAt(b.commit).messages! })),
+      ['own'],
+    );
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    expect(readme).toContain(
+      `**The last ten held-out batches together** (\`${last[0]!.batch}/\` to \`${last.at(-1)!.batch}/\``,
+    );
+    const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+    const total = { lang: 'all', threats: 0, caught: 0, benign: 0, falsePositives: 0 };
+    for (const r of rows) {
+      total.threats += r.threats;
+      total.caught += r.caught;
+      total.benign += r.benign;
+      total.falsePositives += r.falsePositives;
+    }
+    for (const r of [...rows, total]) {
+      const cells = [
+        r.lang,
+        `${r.caught}/${r.threats}`,
+        pct(r.caught, r.threats),
+        `${r.falsePositives}/${r.benign}`,
+        pct(r.falsePositives, r.benign),
+      ];
+      expect(readme, r.lang).toMatch(
+        new RegExp(`^\\| ${cells.map((c) => c.replace('.', '\\.')).join(' +\\| ')} +\\|$`, 'm'),
+      );
+    }
+  });
+});
