@@ -35,11 +35,19 @@ try {
   const { Rules } = await vite.ssrLoadModule('/src/shared/rules.ts');
   /** The messages rules a commit held, checked as an installed Pausa checks them. */
   const messagesAt = (commit) => {
-    const text = execFileSync('git', ['show', `${commit}:src/rules/rules.json`], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 8 << 20,
-    });
+    let text;
+    try {
+      text = execFileSync('git', ['show', `${commit}:src/rules/rules.json`], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 8 << 20,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch {
+      throw new Error(
+        `no rules at "${commit}" in this clone (it needs the repository's history: a full clone)`,
+      );
+    }
     const rules = Rules.parse(JSON.parse(text));
     if (!rules.messages) throw new Error(`${commit}: its rules have no messages section`);
     return { revision: rules.revision, messages: rules.messages };

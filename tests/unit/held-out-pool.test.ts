@@ -27,52 +27,67 @@ const show = (commit: string, path: string): string =>
     maxBuffer: 8 << 20,
   });
 const rulesAt = (commit: string) => Rules.parse(JSON.parse(show(commit, 'src/rules/rules.json')));
+/** A shallow clone has no earlier commits to read the rules from: there the checks cannot run. */
+const hasHistory = batches.every((b) => {
+  try {
+    execFileSync('git', ['cat-file', '-e', `${b.commit}^{commit}`], {
+      cwd: fileURLToPath(root),
+      stdio: 'ignore',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+});
 const numberOf = (batch: string) => Number(batch.replace('fresh', ''));
 
-describe('measured held-out batches (measured.json)', () => {
-  it('runs without a gap up to the held-out batch, each with the commit whose rules measured it', () => {
-    const heldOut = readCases().find((c) => c.part === 'held-out')!.batch;
-    expect(batches.at(-1)?.batch).toBe(heldOut);
-    const first = numberOf(batches[0]!.batch);
-    expect(batches.map((b) => numberOf(b.batch))).toEqual(batches.map((_, i) => first + i));
-    for (const b of batches) {
-      // At that commit the batch was the held-out one, and the rules were the revision named.
-      expect(show(b.commit, 'tests/fixtures/messages/evaluate.ts'), b.batch).toContain(
-        `const HELD_OUT = ${numberOf(b.batch)};`,
-      );
-      expect(rulesAt(b.commit).revision, b.batch).toBe(b.revision);
-    }
-  });
+describe.skipIf(!hasHistory)(
+  'measured held-out batches (measured.json; needs the repository history)',
+  () => {
+    it('runs without a gap up to the held-out batch, each with the commit whose rules measured it', () => {
+      const heldOut = readCases().find((c) => c.part === 'held-out')!.batch;
+      expect(batches.at(-1)?.batch).toBe(heldOut);
+      const first = numberOf(batches[0]!.batch);
+      expect(batches.map((b) => numberOf(b.batch))).toEqual(batches.map((_, i) => first + i));
+      for (const b of batches) {
+        // At that commit the batch was the held-out one, and the rules were the revision named.
+        expect(show(b.commit, 'tests/fixtures/messages/evaluate.ts'), b.batch).toContain(
+          `const HELD_OUT = ${numberOf(b.batch)};`,
+        );
+        expect(rulesAt(b.commit).revision, b.batch).toBe(b.revision);
+      }
+    });
 
-  it("the README's pooled table is the last ten batches pooled", () => {
-    const last = batches.slice(-10);
-    const { rows } = poolBatches(
-      last.map((b) => ({ batch: b.batch, messages: rulesAt(b.commit).messages! })),
-      ['own'],
-    );
-    const readme = readFileSync(new URL('README.md', root), 'utf8');
-    expect(readme).toContain(
-      `**The last ten held-out batches together** (\`${last[0]!.batch}/\` to \`${last.at(-1)!.batch}/\``,
-    );
-    const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
-    const total = { lang: 'all', threats: 0, caught: 0, benign: 0, falsePositives: 0 };
-    for (const r of rows) {
-      total.threats += r.threats;
-      total.caught += r.caught;
-      total.benign += r.benign;
-      total.falsePositives += r.falsePositives;
-    }
-    for (const r of [...rows, total]) {
-      const cells = [
-        r.lang,
-        `${r.caught}/${r.threats}`,
-        pct(r.caught, r.threats),
-        `${r.falsePositives}/${r.benign}`,
-        pct(r.falsePositives, r.benign),
-      ];
-      expect(readme, r.lang).toMatch(
-        new RegExp(`^\\| ${cells.map((c) => c.replace('.', '\\.')).join(' +\\| ')} +\\|$`, 'm'),
+    it("the README's pooled table is the last ten batches pooled", () => {
+      const last = batches.slice(-10);
+      const { rows } = poolBatches(
+        last.map((b) => ({ batch: b.batch, messages: rulesAt(b.commit).messages! })),
+        ['own'],
       );
-    }
-  });
-});
+      const readme = readFileSync(new URL('README.md', root), 'utf8');
+      expect(readme).toContain(
+        `**The last ten held-out batches together** (\`${last[0]!.batch}/\` to \`${last.at(-1)!.batch}/\``,
+      );
+      const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+      const total = { lang: 'all', threats: 0, caught: 0, benign: 0, falsePositives: 0 };
+      for (const r of rows) {
+        total.threats += r.threats;
+        total.caught += r.caught;
+        total.benign += r.benign;
+        total.falsePositives += r.falsePositives;
+      }
+      for (const r of [...rows, total]) {
+        const cells = [
+          r.lang,
+          `${r.caught}/${r.threats}`,
+          pct(r.caught, r.threats),
+          `${r.falsePositives}/${r.benign}`,
+          pct(r.falsePositives, r.benign),
+        ];
+        expect(readme, r.lang).toMatch(
+          new RegExp(`^\\| ${cells.map((c) => c.replace('.', '\\.')).join(' +\\| ')} +\\|$`, 'm'),
+        );
+      }
+    });
+  },
+);
