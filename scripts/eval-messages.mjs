@@ -7,9 +7,6 @@
 // language and at several thresholds: the README's pooled tables; --audit SIGNAL (reported,
 // banter…) tells, on the tuning part only, which of that signal's terms change a verdict when left
 // out: the threats each one silences, the look-alikes it spares.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { typescriptLoader } from './typescript.mjs';
 
 const part = process.argv.includes('--held-out')
@@ -26,29 +23,14 @@ const option = (name) => {
 const audit = option('--audit');
 const rulesAt = option('--rules');
 const pool = option('--pool');
-const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = await typescriptLoader();
 try {
   const ev = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
   const { evaluate, evaluateWith, longChat, longChatWith, auditSignal, poolBatches } = ev;
   const { compileLexicon } = await vite.ssrLoadModule('/src/shared/extortion.ts');
-  const { Rules } = await vite.ssrLoadModule('/src/shared/rules.ts');
-  /** The messages rules a commit held, checked as an installed Pausa checks them. */
+  /** The messages rules a commit held. */
   const messagesAt = (commit) => {
-    let text;
-    try {
-      text = execFileSync('git', ['show', `${commit}:src/rules/rules.json`], {
-        cwd: root,
-        encoding: 'utf8',
-        maxBuffer: 8 << 20,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    } catch {
-      throw new Error(
-        `no rules at "${commit}" in this clone (it needs the repository's history: a full clone)`,
-      );
-    }
-    const rules = Rules.parse(JSON.parse(text));
+    const rules = ev.rulesAtCommit(commit);
     if (!rules.messages) throw new Error(`${commit}: its rules have no messages section`);
     return { revision: rules.revision, messages: rules.messages };
   };
@@ -57,29 +39,26 @@ try {
     const count = pool === '' ? 10 : Number(pool);
     if (!Number.isInteger(count) || count < 1)
       throw new Error(`--pool takes a number of batches, not "${pool}"`);
-    const measured = JSON.parse(
-      readFileSync(new URL('../tests/fixtures/messages/measured.json', import.meta.url)),
-    );
-    const entries = measured.batches.slice(-count).map((b) => {
-      const { revision, messages } = messagesAt(b.commit);
-      if (revision !== b.revision)
-        throw new Error(`${b.batch}: ${b.commit} holds revision ${revision}, not ${b.revision}`);
-      return { ...b, messages };
-    });
-    const { rows, curve } = poolBatches(entries);
+    const entries = ev
+      .measuredBatches()
+      .slice(-count)
+      .map((b) => {
+        const { revision, messages } = messagesAt(b.commit);
+        if (revision !== b.revision)
+          throw new Error(`${b.batch}: ${b.commit} holds revision ${revision}, not ${b.revision}`);
+        return { ...b, messages };
+      });
+    const { rows, total, curve } = poolBatches(entries);
     const names = entries.map(
       (e) => `${e.batch}/ (${e.revision}${e.shipped === false ? ', not shipped' : ''})`,
     );
     console.log(`pooled: ${names.join(', ')}\n`);
     console.log('| language | threats caught | recall | false positives | FP rate |');
     console.log('| -------- | -------------- | ------ | --------------- | ------- |');
-    const total = { threats: 0, caught: 0, benign: 0, falsePositives: 0 };
-    for (const r of [...rows, total]) {
-      if (r !== total) for (const k of Object.keys(total)) total[k] += r[k];
+    for (const r of [...rows, total])
       console.log(
-        `| ${r.lang ?? 'all'} | ${r.caught}/${r.threats} | ${pct(r.caught / r.threats)} | ${r.falsePositives}/${r.benign} | ${pct(r.falsePositives / r.benign)} |`,
+        `| ${r.lang} | ${r.caught}/${r.threats} | ${pct(r.caught / r.threats)} | ${r.falsePositives}/${r.benign} | ${pct(r.falsePositives / r.benign)} |`,
       );
-    }
     console.log('\n| model threshold | threats caught | false positives |');
     console.log('| --------------- | -------------- | --------------- |');
     for (const p of curve)

@@ -6,27 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Rules } from '../../src/shared/rules';
-import { poolBatches, readCases } from '../fixtures/messages/evaluate';
-
-interface Measured {
-  batch: string;
-  revision: number;
-  commit: string;
-  shipped?: boolean;
-}
+import {
+  fileAtCommit,
+  measuredBatches,
+  poolBatches,
+  readCases,
+  rulesAtCommit,
+} from '../fixtures/messages/evaluate';
 
 const root = new URL('../../', import.meta.url);
-const { batches } = JSON.parse(
-  readFileSync(new URL('tests/fixtures/messages/measured.json', root), 'utf8'),
-) as { batches: Measured[] };
-const show = (commit: string, path: string): string =>
-  execFileSync('git', ['show', `${commit}:${path}`], {
-    cwd: fileURLToPath(root),
-    encoding: 'utf8',
-    maxBuffer: 8 << 20,
-  });
-const rulesAt = (commit: string) => Rules.parse(JSON.parse(show(commit, 'src/rules/rules.json')));
+const batches = measuredBatches();
 /** A shallow clone has no earlier commits to read the rules from: there the checks cannot run. */
 const hasHistory = batches.every((b) => {
   try {
@@ -51,17 +40,17 @@ describe.skipIf(!hasHistory)(
       expect(batches.map((b) => numberOf(b.batch))).toEqual(batches.map((_, i) => first + i));
       for (const b of batches) {
         // At that commit the batch was the held-out one, and the rules were the revision named.
-        expect(show(b.commit, 'tests/fixtures/messages/evaluate.ts'), b.batch).toContain(
+        expect(fileAtCommit(b.commit, 'tests/fixtures/messages/evaluate.ts'), b.batch).toContain(
           `const HELD_OUT = ${numberOf(b.batch)};`,
         );
-        expect(rulesAt(b.commit).revision, b.batch).toBe(b.revision);
+        expect(rulesAtCommit(b.commit).revision, b.batch).toBe(b.revision);
       }
     });
 
     it("the README's pooled table is the last ten batches pooled", () => {
       const last = batches.slice(-10);
-      const { rows } = poolBatches(
-        last.map((b) => ({ batch: b.batch, messages: rulesAt(b.commit).messages! })),
+      const { rows, total } = poolBatches(
+        last.map((b) => ({ batch: b.batch, messages: rulesAtCommit(b.commit).messages! })),
         ['own'],
       );
       const readme = readFileSync(new URL('README.md', root), 'utf8');
@@ -69,13 +58,6 @@ describe.skipIf(!hasHistory)(
         `**The last ten held-out batches together** (\`${last[0]!.batch}/\` to \`${last.at(-1)!.batch}/\``,
       );
       const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
-      const total = { lang: 'all', threats: 0, caught: 0, benign: 0, falsePositives: 0 };
-      for (const r of rows) {
-        total.threats += r.threats;
-        total.caught += r.caught;
-        total.benign += r.benign;
-        total.falsePositives += r.falsePositives;
-      }
       for (const r of [...rows, total]) {
         const cells = [
           r.lang,
