@@ -1,1 +1,1 @@
-OkEesH4wLvktypKKoO6FKdWnhFC2VOJIuOgnr5iru/6tahKjT+Fn5d979z5jI/Bvh3cBLU9Mekegn+JPMC+/Ag==
+cOUK5zQpNiW2I8GFB1MMqunasdiaCiOWTvMc7HyTB3mbhxgc2WRSd3L6jaO5yp2bKS8rmJ71emvw2qMOOxgWBQ==
