@@ -1,1 +1,1 @@
-cOUK5zQpNiW2I8GFB1MMqunasdiaCiOWTvMc7HyTB3mbhxgc2WRSd3L6jaO5yp2bKS8rmJ71emvw2qMOOxgWBQ==
+l0b9FqxkgyuwGMCwIVHXFFufnQk7LT9FPRfimnqfSiKsdpuB9czrA4m7QnLV/nG5AtAqxcCncT2SOdFRLx+MBA==
