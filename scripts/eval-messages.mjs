@@ -26,7 +26,7 @@ const pool = option('--pool');
 const vite = await typescriptLoader();
 try {
   const ev = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
-  const { evaluate, evaluateWith, longChat, longChatWith, auditSignal, poolBatches } = ev;
+  const { evaluate, evaluateWith, longChat, longChatWith, auditSignal, poolBatches, distanceFromBar } = ev;
   const { compileLexicon } = await vite.ssrLoadModule('/src/shared/extortion.ts');
   /** The messages rules a commit held. */
   const messagesAt = (commit) => {
@@ -100,6 +100,9 @@ try {
     );
   console.log(
     `| all | ${sum('caught')}/${sum('threats')} | ${pct(sum('caught') / sum('threats'))} | ${sum('benign')} (${sum('hard')}) | ${sum('falsePositives')} (${sum('hardFalsePositives')}) | ${pct(sum('falsePositives') / sum('benign'))} |`,
+  );
+  console.log(
+    `\ndistance from the bar (threats short of 90 % plus false alarms above 3 %, per language, in conversations; the ship rule compares it): ${distanceFromBar(rows).toFixed(2)}`,
   );
   console.log('\nlong chats (benign and hard messages shuffled, scored as the page does):\n');
   console.log('| language | messages | panel after | rate |');

@@ -23,6 +23,9 @@ import {
 } from '../../src/shared/extortion';
 import { MessageRules, Rules } from '../../src/shared/rules';
 import {
+  BAR_FALSE_POSITIVES,
+  BAR_RECALL,
+  distanceFromBar,
   evaluate,
   longChat,
   longChatOffenders,
@@ -895,9 +898,27 @@ describe('properties', () => {
 describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
   it('tuning part: recall ≥ 90 % and false positives ≤ 3 % in every language', () => {
     for (const row of evaluate('tuning').rows) {
-      expect(row.recall, row.lang).toBeGreaterThanOrEqual(0.9);
-      expect(row.fpr, row.lang).toBeLessThanOrEqual(0.03);
+      expect(row.recall, row.lang).toBeGreaterThanOrEqual(BAR_RECALL);
+      expect(row.fpr, row.lang).toBeLessThanOrEqual(BAR_FALSE_POSITIVES);
     }
+  });
+  it('the distance from the bar counts missed threats below 90 % and false alarms above 3 %, per language', () => {
+    const row = (caught: number, falsePositives: number) => ({
+      threats: 12,
+      caught,
+      benign: 12,
+      falsePositives,
+    });
+    // At the bar in both: nothing.
+    expect(distanceFromBar([row(11, 0), row(12, 0)])).toBe(0);
+    // 6 of 12 caught: 4.8 threats short; 2 false alarms of 12: 1.64 above 0.36.
+    expect(distanceFromBar([row(6, 2)])).toBeCloseTo(4.8 + 1.64, 10);
+    // Summed over the languages; one language's surplus does not make up for another's shortfall.
+    expect(distanceFromBar([row(12, 0), row(8, 1)])).toBeCloseTo(2.8 + 0.64, 10);
+    // Four threats fewer for one false alarm fewer is further from the bar (the trade the rule
+    // before allowed); one more threat for one more false alarm, nearer.
+    expect(distanceFromBar([row(5, 1)])).toBeGreaterThan(distanceFromBar([row(9, 2)]));
+    expect(distanceFromBar([row(7, 1)])).toBeLessThan(distanceFromBar([row(6, 0)]));
   });
   // Not the issue's bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which ten
   // held-out batches together meet in no language, nor does the latest (README, "How well it
