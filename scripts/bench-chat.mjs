@@ -314,7 +314,12 @@ const results = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
 const alone = [];
 try {
   const bundle = await bundleMatcher();
-  const rules = JSON.parse(readFileSync(join(root, 'src', 'rules', 'rules.json'), 'utf8')).messages;
+  // Read as the extension reads them (the schema turns the file's weights, grouped by weight, into
+  // one per feature), then packed in the page as the background packs them.
+  const { Rules } = await vite.ssrLoadModule('/src/shared/rules.ts');
+  const rules = Rules.parse(
+    JSON.parse(readFileSync(join(root, 'src', 'rules', 'rules.json'), 'utf8')),
+  ).messages;
   for (let i = 0; i < RUNS; i++) {
     for (const [name, { browser }] of Object.entries(configs))
       for (const how of ['profile', 'trace'])

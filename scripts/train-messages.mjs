@@ -38,7 +38,9 @@ try {
     const { newTermsReadElsewhere } = await vite.ssrLoadModule('/tests/fixtures/messages/other-languages.ts');
     const { readCases } = await vite.ssrLoadModule('/tests/fixtures/messages/evaluate.ts');
     const tuning = readCases().filter((c) => c.part === 'tuning');
-    const elsewhere = newTermsReadElsewhere(before, rules.messages, tuning).filter((t) => t.benign.length);
+    // (The terms only: the file's word model, grouped by weight, is read by the schema alone.)
+    const terms = { ...rules.messages, model: undefined };
+    const elsewhere = newTermsReadElsewhere(before, terms, tuning).filter((t) => t.benign.length);
     if (elsewhere.length)
       console.warn(
         `${elsewhere.length} new terms match benign or look-alike messages of other languages:\n` +
@@ -52,7 +54,7 @@ try {
     // Words the new terms take from the word model (a word of two signals pushed to three) or
     // widen to another signal: everyday words ("before", "times") most of all are worth rewording.
     const { conceptChanges } = await vite.ssrLoadModule('/tests/fixtures/messages/concept-words.ts');
-    const { lost, widened, added } = conceptChanges(before, rules.messages);
+    const { lost, widened, added } = conceptChanges(before, terms);
     const listed = (changes) =>
       changes
         .map(
@@ -107,7 +109,7 @@ function committedRules() {
       maxBuffer: 16 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    return JSON.parse(text).messages;
+    return { ...JSON.parse(text).messages, model: undefined };
   } catch {
     return undefined;
   }

@@ -1,1 +1,1 @@
-BE3Iul2yekSNF4F+9zbr3RUuzQkECOiJlkVlzXcgqDxdrW1bnhz5Jq9NJray1lQ7vK5HndT5IPkiL+a2iPUcDg==
+bow9c8qxx+Zx1BomczFyhT7Z1n/BrXRpffXF/8YsMtVDgyCMYpQwG/yjz5hvNge43JtnA72jhsrhmz5iWBeYBQ==

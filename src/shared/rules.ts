@@ -31,8 +31,48 @@ export const MessageSignal = z.object({
 });
 export type MessageSignal = z.infer<typeof MessageSignal>;
 
-/** The most weights a word model may have (older versions of Pausa refuse more). */
-export const MAX_MODEL_WEIGHTS = 20_000;
+/** The most weights a word model may have: 40,000 since rules revision 144, when the rules file
+ * began to hold them grouped by weight (`WeightGroups`), about half the bytes each (20,000 before,
+ * of one `"feature": weight` entry each). No released Pausa reads the word model (C8 is unreleased,
+ * CHANGELOG), so no installed copy holds the older limit. */
+export const MAX_MODEL_WEIGHTS = 40_000;
+
+/** A feature of the word model: a word, a word pair ("a b"), or a pair of signals or concepts. */
+const Feature = z.string().min(1).max(81);
+
+/**
+ * The weights as the rules file holds them since rules revision 144 (scripts/rules-json.mjs writes
+ * them so): each weight, as a number in text (`"-0.49"`), with every feature that has it, joined by
+ * `|` (`"# abonne|lekker"`; no feature has a `|`: tokens are letters, digits, `#`, `@` and `$`).
+ * About half the bytes of one `"feature": weight` entry per feature (revision 142's 19,488 weights:
+ * 324,994 bytes one by one, 185,222 grouped). Read into one weight per feature; an empty feature, a
+ * feature given two weights, or a key that is not a number from -50 to 50 is refused.
+ */
+const WeightGroups = z
+  .record(z.string().regex(/^-?\d{1,2}(\.\d{1,3})?$/, 'not a weight'), z.string().min(1))
+  .transform((groups, ctx) => {
+    const weights = new Map<string, number>();
+    for (const [key, joined] of Object.entries(groups)) {
+      const weight = Number(key);
+      if (Math.abs(weight) > 50) {
+        ctx.addIssue({ code: 'custom', message: `weight ${key} is beyond ±50` });
+        return z.NEVER;
+      }
+      for (const feature of joined.split('|')) {
+        const refused = !Feature.safeParse(feature).success
+          ? `a feature of weight ${key} is empty or longer than 81 characters`
+          : weights.has(feature)
+            ? `"${feature}" has two weights`
+            : null;
+        if (refused) {
+          ctx.addIssue({ code: 'custom', message: refused });
+          return z.NEVER;
+        }
+        weights.set(feature, weight);
+      }
+    }
+    return Object.fromEntries(weights);
+  });
 
 /** C8's word model (scripts/train-messages.mjs): a logistic regression over the words and word
  * pairs of the recent messages and the pairs of the vocabulary's signals in them, for threats
@@ -41,9 +81,11 @@ export const MessageModel = z.object({
   /** Weight of each word and word pair ("a b"), as `tokenize` spells them, and of each pair of
    * signals ("=pay+possess": both are in the window; ids in alphabetical order; a pair naming an
    * id the rules do not have counts for nothing), and of each pair of concepts ("~audience+spread":
-   * a word of each signal's terms is in the window, see extortion.ts `conceptWords`). */
+   * a word of each signal's terms is in the window, see extortion.ts `conceptWords`). In the rules
+   * file since revision 144 grouped by weight (`WeightGroups`); one entry per feature is still read
+   * (earlier revisions, the evaluation's pooled figures, tests). */
   weights: z
-    .record(z.string().min(1).max(81), z.number().min(-50).max(50))
+    .union([z.record(Feature, z.number().min(-50).max(50)), WeightGroups])
     .refine(
       (weights) => Object.keys(weights).length <= MAX_MODEL_WEIGHTS,
       `at most ${MAX_MODEL_WEIGHTS.toLocaleString('en')} weights`,

@@ -21,7 +21,7 @@ import {
   tokenize,
   unpackLexicon,
 } from '../../src/shared/extortion';
-import { MessageRules, Rules } from '../../src/shared/rules';
+import { MAX_MODEL_WEIGHTS, MessageRules, Rules } from '../../src/shared/rules';
 import {
   BAR_FALSE_POSITIVES,
   BAR_RECALL,
@@ -477,7 +477,9 @@ describe('the word model', () => {
     expect(MessageRules.safeParse({ ...base, model: { ...model, stem: 2 } }).success).toBe(false);
   });
   it('the rules refuse a model that is too large or has weights out of range', () => {
-    const weights = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`w${i}`, 0.5]));
+    const weights = Object.fromEntries(
+      Array.from({ length: MAX_MODEL_WEIGHTS + 1 }, (_, i) => [`w${i}`, 0.5]),
+    );
     expect(MessageRules.safeParse({ ...base, model: { ...base.model!, weights } }).success).toBe(false);
     expect(MessageRules.safeParse({ ...base, model: { ...base.model!, weights: { a: 99 } } }).success).toBe(
       false,
