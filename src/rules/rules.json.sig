@@ -1,1 +1,1 @@
-bow9c8qxx+Zx1BomczFyhT7Z1n/BrXRpffXF/8YsMtVDgyCMYpQwG/yjz5hvNge43JtnA72jhsrhmz5iWBeYBQ==
+JZb8GJNd7lpApkLu3NJ3ARTKHmRQYni9jPlM0HwCKevrk8QxgpZDHBgfnfCdP6i1LWwu8njNqzIiknily9bsDg==
