@@ -1,1 +1,1 @@
-bow9c8qxx+Zx1BomczFyhT7Z1n/BrXRpffXF/8YsMtVDgyCMYpQwG/yjz5hvNge43JtnA72jhsrhmz5iWBeYBQ==
+RQ1OoGopUCLRydMfsaKzVCJWzvQp08zQQvCJUZeHgwg8IQ1jSmLk3PCtlbaLXJfEchFFhTwsfH8WMt1/H/wdDw==
