@@ -49,7 +49,8 @@ describe.skipIf(!hasHistory)(
         );
         expect(rulesAtCommit(b.commit).revision, b.batch).toBe(b.revision);
       }
-    });
+      // Reads and parses every measured revision's rules from git: seconds, more on a busy machine.
+    }, 60_000);
 
     it("the README's pooled table is the last ten batches pooled", () => {
       const last = batches.slice(-10);
@@ -74,6 +75,6 @@ describe.skipIf(!hasHistory)(
           new RegExp(`^\\| ${cells.map((c) => c.replace('.', '\\.')).join(' +\\| ')} +\\|$`, 'm'),
         );
       }
-    });
+    }, 60_000);
   },
 );
