@@ -78,3 +78,16 @@ describe.skipIf(!hasHistory)(
     }, 60_000);
   },
 );
+
+describe('pooling a batch that is not there', () => {
+  it('names it: not the held-out batch or before, and no folder past it', async () => {
+    const { Rules } = await import('../../src/shared/rules');
+    const messages = Rules.parse(
+      JSON.parse(readFileSync(new URL('src/rules/rules.json', root), 'utf8')),
+    ).messages!;
+    expect(() => poolBatches([{ batch: 'fresh9999', messages }], ['own'])).toThrow(
+      'fresh9999: no such batch (no folder tests/fixtures/messages/fresh9999/)',
+    );
+    expect(() => poolBatches([{ batch: 'nonsense', messages }], ['own'])).toThrow('nonsense: no such batch');
+  });
+});
