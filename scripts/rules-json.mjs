@@ -1,7 +1,7 @@
 // How src/rules/rules.json is written (scripts/train-messages.mjs, and anyone editing it by script):
 // two-space JSON for people to read and review, except two generated or long parts: the word
-// model's weights take one line (grouped by weight since rules revision 144: groupWeights), and
-// each language's list of a signal's terms takes one line.
+// model's weights take one line (grouped by weight since rules revision 142's re-encoding:
+// groupWeights), and each language's list of a signal's terms takes one line.
 // Laid out one per line the weights made up 55 % of the file and the terms' indentation another
 // 50 KB; a rules update may be at most 512 KB (src/shared/rules-update.ts), and older versions of
 // Pausa keep that cap. Same data either way: only the bytes that are signed change. (To review a
@@ -28,9 +28,9 @@ export function rulesText(rules) {
 }
 
 /**
- * The word model's weights grouped by weight, as the rules file holds them since rules revision 144
- * (src/shared/rules.ts `WeightGroups`): `{"-0.49": "# abonne|lekker", …}`, about half the bytes of
- * one entry per feature. Weights already grouped (strings) are kept as they are.
+ * The word model's weights grouped by weight, as the rules file holds them since rules revision
+ * 142's re-encoding (src/shared/rules.ts `WeightGroups`): `{"-0.49": "# abonne|lekker", …}`, about
+ * half the bytes of one entry per feature. Weights already grouped (strings) are kept as they are.
  * @param {Record<string, number | string>} weights
  */
 export function groupWeights(weights) {

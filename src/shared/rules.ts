@@ -31,18 +31,21 @@ export const MessageSignal = z.object({
 });
 export type MessageSignal = z.infer<typeof MessageSignal>;
 
-/** The most weights a word model may have: 40,000 since rules revision 144, when the rules file
- * began to hold them grouped by weight (`WeightGroups`), about half the bytes each (20,000 before,
- * of one `"feature": weight` entry each). No released Pausa reads the word model (C8 is unreleased,
+/** The most weights a word model may have: 40,000 since rules revision 142 was re-encoded, when
+ * the rules file began to hold them grouped by weight (`WeightGroups`), about half the bytes each
+ * (20,000 before, of one `"feature": weight` entry each). No released Pausa reads the word model (C8 is unreleased,
  * CHANGELOG), so no installed copy holds the older limit. */
 export const MAX_MODEL_WEIGHTS = 40_000;
 
 /** A feature of the word model: a word, a word pair ("a b"), or a pair of signals or concepts. */
-const Feature = z.string().min(1).max(81);
+const MAX_FEATURE_CHARS = 81;
+const Feature = z.string().min(1).max(MAX_FEATURE_CHARS);
+/** A weight of the word model, or its bias. */
+const Weight = z.number().min(-50).max(50);
 
 /**
- * The weights as the rules file holds them since rules revision 144 (scripts/rules-json.mjs writes
- * them so): each weight, as a number in text (`"-0.49"`), with every feature that has it, joined by
+ * The weights as the rules file holds them since rules revision 142's re-encoding
+ * (scripts/rules-json.mjs writes them so): each weight, as a number in text (`"-0.49"`), with every feature that has it, joined by
  * `|` (`"# abonne|lekker"`; no feature has a `|`: tokens are letters, digits, `#`, `@` and `$`).
  * About half the bytes of one `"feature": weight` entry per feature (revision 142's 19,488 weights:
  * 324,994 bytes one by one, 185,222 grouped). Read into one weight per feature; an empty feature, a
@@ -54,15 +57,15 @@ const WeightGroups = z
     const weights = new Map<string, number>();
     for (const [key, joined] of Object.entries(groups)) {
       const weight = Number(key);
-      if (Math.abs(weight) > 50) {
+      if (!Weight.safeParse(weight).success) {
         ctx.addIssue({ code: 'custom', message: `weight ${key} is beyond ±50` });
         return z.NEVER;
       }
       for (const feature of joined.split('|')) {
         // (Feature's own checks, made directly: a rules file holds tens of thousands of features.)
         const refused =
-          !feature || feature.length > 81
-            ? `a feature of weight ${key} is empty or longer than 81 characters`
+          !feature || feature.length > MAX_FEATURE_CHARS
+            ? `a feature of weight ${key} is empty or longer than ${MAX_FEATURE_CHARS} characters`
             : weights.has(feature)
               ? `"${feature}" has two weights`
               : null;
@@ -84,15 +87,15 @@ export const MessageModel = z.object({
    * signals ("=pay+possess": both are in the window; ids in alphabetical order; a pair naming an
    * id the rules do not have counts for nothing), and of each pair of concepts ("~audience+spread":
    * a word of each signal's terms is in the window, see extortion.ts `conceptWords`). In the rules
-   * file since revision 144 grouped by weight (`WeightGroups`); one entry per feature is still read
-   * (earlier revisions, the evaluation's pooled figures, tests). */
+   * file since revision 142's re-encoding grouped by weight (`WeightGroups`); one entry per
+   * feature is still read (earlier revisions, the evaluation's pooled figures, tests). */
   weights: z
-    .union([z.record(Feature, z.number().min(-50).max(50)), WeightGroups])
+    .union([z.record(Feature, Weight), WeightGroups])
     .refine(
       (weights) => Object.keys(weights).length <= MAX_MODEL_WEIGHTS,
       `at most ${MAX_MODEL_WEIGHTS.toLocaleString('en')} weights`,
     ),
-  bias: z.number().min(-50).max(50),
+  bias: Weight,
   /** The panel when the recent messages' probability is above this (and `guard` holds). */
   threshold: z.number().min(0).max(1),
   /** And one of these signals is in the window, as a signal or as a concept (a word of its terms;
