@@ -938,20 +938,21 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
   });
   // What the training prints when its long-chat step raises the threshold (train.ts): the messages in
-  // most panel windows. The held-out part at a loose threshold, so that panels come.
+  // most panel windows. The tuning part at a loose threshold, so that panels come: the held-out batch
+  // may bring none at all (fresh143/ with revision 148 brings none even at 0.5).
   it('long-chat offenders: the messages in most panel windows, each counted once per panel', () => {
     const loose = compileLexicon({
       ...rules.messages!,
       model: { ...rules.messages!.model!, threshold: 0.5 },
     });
-    const chats = longChatWith(loose, 'held-out');
+    const chats = longChatWith(loose, 'tuning');
     // The two languages with most panels (which ones depends on the batch and the model).
     const langs = [...chats]
       .sort((a, b) => b.fired - a.fired || a.lang.localeCompare(b.lang))
       .slice(0, 2)
       .map((c) => c.lang)
       .sort();
-    const offenders = longChatOffenders(loose, 'held-out', langs, 3);
+    const offenders = longChatOffenders(loose, 'tuning', langs, 3);
     expect(offenders.map((o) => o.lang)).toEqual(langs);
     for (const o of offenders) {
       const chat = chats.find((c) => c.lang === o.lang)!;
@@ -963,12 +964,12 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', () => {
       expect(counts[0]).toBeLessThanOrEqual(chat.fired);
       const lines = new Set(
         readCases()
-          .filter((c) => c.lang === o.lang && c.part === 'held-out' && c.kind !== 'T')
+          .filter((c) => c.lang === o.lang && c.part === 'tuning' && c.kind !== 'T')
           .flatMap((c) => c.messages),
       );
       for (const l of o.lines) expect(lines.has(l.line), l.line).toBe(true);
       // Every panel's window holds at least its last message and at most the window's 5.
-      const every = longChatOffenders(loose, 'held-out', [o.lang], Infinity)[0]!;
+      const every = longChatOffenders(loose, 'tuning', [o.lang], Infinity)[0]!;
       const total = every.lines.reduce((a, l) => a + l.windows, 0);
       expect(total).toBeGreaterThanOrEqual(chat.fired);
       expect(total).toBeLessThanOrEqual(chat.fired * rules.messages!.window.messages);
