@@ -1,1 +1,1 @@
-WhtbF+Apa5ISfLOKbYZ/pIwZkZDihf4PP1BKXrLMK6tEm19SlavKl5xdCeo1oFiG5F8t6rKJkEcFdGz6RSXyDQ==
+QjhagNJWHap14v/F6elhHfCeNpakh3xNw+ChjbaaPEN4slxO5XbImp8AVJg7jhXTjliPe3eYs3dg0WTc5BnwDQ==
