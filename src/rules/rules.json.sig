@@ -1,1 +1,1 @@
-QjhagNJWHap14v/F6elhHfCeNpakh3xNw+ChjbaaPEN4slxO5XbImp8AVJg7jhXTjliPe3eYs3dg0WTc5BnwDQ==
+FLRIShpWtG0n60foPRySfi10QMiBEgjDkklwBOmiebtR3vughe2Y4RgM9IAh7d8H9lILJi/qJ0BouOfwFrhkAw==
