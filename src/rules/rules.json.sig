@@ -1,1 +1,1 @@
-N/A1deqK0yQXIuphhOpegTBk8NMFK7rkQdsOThG5r649I9yQZa28hkyMnwtyK6BSAWUv61wisLsWgSt0323HBQ==
+Qnxagmx8lsmWe9hYd4E3uHnpeLZMfWhYipxgU7Dd48WkWwEQNT4Ogqs0AwaesS2cBsr0JlS49zjiHCcBLSidBw==
