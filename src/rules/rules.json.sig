@@ -1,1 +1,1 @@
-Qnxagmx8lsmWe9hYd4E3uHnpeLZMfWhYipxgU7Dd48WkWwEQNT4Ogqs0AwaesS2cBsr0JlS49zjiHCcBLSidBw==
+fBbNbsATnhqxQrH+E96ltlHciZb3O48TWirfnHD0OqUClm9v3mGP+WPa+jlesZKweKjeCZgV9SqFcSQp2WPJBQ==
