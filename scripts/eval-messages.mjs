@@ -34,7 +34,9 @@ try {
     if (!rules.messages) throw new Error(`${commit}: its rules have no messages section`);
     return { revision: rules.revision, messages: rules.messages };
   };
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  // From the counts, as tests/unit/held-out-pool.test.ts does: 612/960 is 63.75 %, printed 63.8 %
+  // (the ratio times 100 is 63.7499… in floating point and would print 63.7 %).
+  const pct = (n, of) => `${((100 * n) / of).toFixed(1)} %`;
   if (pool !== null) {
     const count = pool === '' ? 10 : Number(pool);
     if (!Number.isInteger(count) || count < 1)
@@ -57,13 +59,13 @@ try {
     console.log('| -------- | -------------- | ------ | --------------- | ------- |');
     for (const r of [...rows, total])
       console.log(
-        `| ${r.lang} | ${r.caught}/${r.threats} | ${pct(r.caught / r.threats)} | ${r.falsePositives}/${r.benign} | ${pct(r.falsePositives / r.benign)} |`,
+        `| ${r.lang} | ${r.caught}/${r.threats} | ${pct(r.caught, r.threats)} | ${r.falsePositives}/${r.benign} | ${pct(r.falsePositives, r.benign)} |`,
       );
     console.log('\n| model threshold | threats caught | false positives |');
     console.log('| --------------- | -------------- | --------------- |');
     for (const p of curve)
       console.log(
-        `| ${p.threshold} | ${p.caught} (${pct(p.caught / total.threats)}) | ${p.falsePositives} (${pct(p.falsePositives / total.benign)}) |`,
+        `| ${p.threshold} | ${p.caught} (${pct(p.caught, total.threats)}) | ${p.falsePositives} (${pct(p.falsePositives, total.benign)}) |`,
       );
     process.exit(0);
   }
@@ -96,10 +98,10 @@ try {
   const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
   for (const r of rows)
     console.log(
-      `| ${r.lang} | ${r.caught}/${r.threats} | ${pct(r.recall)} | ${r.benign} (${r.hard}) | ${r.falsePositives} (${r.hardFalsePositives}) | ${pct(r.fpr)} |`,
+      `| ${r.lang} | ${r.caught}/${r.threats} | ${pct(r.caught, r.threats)} | ${r.benign} (${r.hard}) | ${r.falsePositives} (${r.hardFalsePositives}) | ${pct(r.falsePositives, r.benign)} |`,
     );
   console.log(
-    `| all | ${sum('caught')}/${sum('threats')} | ${pct(sum('caught') / sum('threats'))} | ${sum('benign')} (${sum('hard')}) | ${sum('falsePositives')} (${sum('hardFalsePositives')}) | ${pct(sum('falsePositives') / sum('benign'))} |`,
+    `| all | ${sum('caught')}/${sum('threats')} | ${pct(sum('caught'), sum('threats'))} | ${sum('benign')} (${sum('hard')}) | ${sum('falsePositives')} (${sum('hardFalsePositives')}) | ${pct(sum('falsePositives'), sum('benign'))} |`,
   );
   console.log(
     `\ndistance from the bar (threats short of 90 % plus false alarms above 3 %, per language, in conversations; the ship rule compares it): ${distanceFromBar(rows).toFixed(2)}`,
@@ -108,10 +110,11 @@ try {
   console.log('| language | messages | panel after | rate |');
   console.log('| -------- | -------- | ----------- | ---- |');
   const chats = lex ? longChatWith(lex, part) : longChat(part);
-  for (const c of chats) console.log(`| ${c.lang} | ${c.messages} | ${c.fired} | ${pct(c.rate)} |`);
+  for (const c of chats)
+    console.log(`| ${c.lang} | ${c.messages} | ${c.fired} | ${pct(c.fired, c.messages)} |`);
   const fired = chats.reduce((a, c) => a + c.fired, 0);
   const messages = chats.reduce((a, c) => a + c.messages, 0);
-  console.log(`| all | ${messages} | ${fired} | ${pct(fired / messages)} |`);
+  console.log(`| all | ${messages} | ${fired} | ${pct(fired, messages)} |`);
   if (part !== 'held-out')
     for (const c of chats) for (const e of c.examples) console.log(`  ${c.lang}: ${e}`);
   if (part !== 'held-out' && misses.length) {
