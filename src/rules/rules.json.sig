@@ -1,1 +1,1 @@
-5Crl2tBaH8+JRyPRemKZ08W+DvnrCX4bx8ZMnZ1N2/3MjKXiautqsXLb6Cv7+Io2bw4vilsV7JDJaAPl0edjBA==
+y6LHhZhmyzuXlI3zgBQKbnJ4jtrCbc1taKbrek9Wo080tNVEWRwTwcj+3ok3ShJtI73TM3UWP1UE/myhh9qMAw==
