@@ -1,1 +1,1 @@
-y6LHhZhmyzuXlI3zgBQKbnJ4jtrCbc1taKbrek9Wo080tNVEWRwTwcj+3ok3ShJtI73TM3UWP1UE/myhh9qMAw==
+iJ++EoKIk4uzVGpMXNudKliwCrVN/jkOQYz+3Y9jIazxnuIILuheqXUX+hKshoFQeFlaw4iSdZInjZWLkXjbAw==
