@@ -1,1 +1,1 @@
-iJ++EoKIk4uzVGpMXNudKliwCrVN/jkOQYz+3Y9jIazxnuIILuheqXUX+hKshoFQeFlaw4iSdZInjZWLkXjbAw==
+skhgAjqsSTt1DH8S8ZPYm2RC9AwwFDual98gmFw+LeZU3P/lerm6rEKQY9wxRu1gPGOlrKhYergj/5JDds08DQ==
