@@ -34,9 +34,7 @@ try {
     if (!rules.messages) throw new Error(`${commit}: its rules have no messages section`);
     return { revision: rules.revision, messages: rules.messages };
   };
-  // From the counts, as tests/unit/held-out-pool.test.ts does: 612/960 is 63.75 %, printed 63.8 %
-  // (the ratio times 100 is 63.7499… in floating point and would print 63.7 %).
-  const pct = (n, of) => `${((100 * n) / of).toFixed(1)} %`;
+  const pct = ev.percent;
   if (pool !== null) {
     const count = pool === '' ? 10 : Number(pool);
     if (!Number.isInteger(count) || count < 1)

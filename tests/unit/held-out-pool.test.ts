@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fileAtCommit,
   measuredBatches,
+  percent,
   poolBatches,
   readCases,
   rulesAtCommit,
@@ -62,14 +63,13 @@ describe.skipIf(!hasHistory)(
       expect(readme).toContain(
         `**The last ten held-out batches together** (\`${last[0]!.batch}/\` to \`${last.at(-1)!.batch}/\``,
       );
-      const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
       for (const r of [...rows, total]) {
         const cells = [
           r.lang,
           `${r.caught}/${r.threats}`,
-          pct(r.caught, r.threats),
+          percent(r.caught, r.threats),
           `${r.falsePositives}/${r.benign}`,
-          pct(r.falsePositives, r.benign),
+          percent(r.falsePositives, r.benign),
         ];
         expect(readme, r.lang).toMatch(
           new RegExp(`^\\| ${cells.map((c) => c.replace('.', '\\.')).join(' +\\| ')} +\\|$`, 'm'),
