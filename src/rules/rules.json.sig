@@ -1,1 +1,1 @@
-iJ++EoKIk4uzVGpMXNudKliwCrVN/jkOQYz+3Y9jIazxnuIILuheqXUX+hKshoFQeFlaw4iSdZInjZWLkXjbAw==
+hYDRVEEd/LV51XFeomGrdJ1hmLawUfrv/WXRNevDfW3VeHl7kptVGWc+TaIZkoMC0yOTQ1bmb7LkwUTbgN5aDg==
