@@ -1,1 +1,1 @@
-4huvi1km/xvmPDkGMeGNB7lWEf5PaMDKIRgvUnfvTOa6X0WhwA5StiOH4KErHbf4x6sZfm9MVHzWfo3YQryXBw==
+18SMzcEJaUMCGAGAwWxRrEOrjiEtaurFuHvmsNJfjruaiPbGw8ZYLnbs805V9O7vxjNqOxcmPS0hApfkESzZAw==
