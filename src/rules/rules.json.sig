@@ -1,1 +1,1 @@
-18SMzcEJaUMCGAGAwWxRrEOrjiEtaurFuHvmsNJfjruaiPbGw8ZYLnbs805V9O7vxjNqOxcmPS0hApfkESzZAw==
+VMSsnrHBGITjPewsNG+myXULZ8mvh9nGIumYhdVqe+z3MZ42IMYfufT814OvpQQiTmmjyodC0eZ0OW/Hc+YXCw==
