@@ -1,1 +1,1 @@
-Ri1zzLMBiTYjKZ+6Z94deyaM+gVhXTnE5QsBbpstfXhZij8Tmjrqm13Tr4nh2i3hlyC+8w56+oDhZlSVCsuPDQ==
+etUcVR6OxJJUYlczgh+C2JsWmZxrseVoBvBahAdPfGDe8xlrm1zPIOpgMlQwR6Nwl7EroWbUj25c+x9YrTqvAg==
