@@ -1,1 +1,1 @@
-Ri1zzLMBiTYjKZ+6Z94deyaM+gVhXTnE5QsBbpstfXhZij8Tmjrqm13Tr4nh2i3hlyC+8w56+oDhZlSVCsuPDQ==
+qVXjd++97sK4OKt9KOsX1kxz6/dKzL/C6PfUhBnrNh7cKDekotcMyYEh9ZT6lv5I5Y8ylY0TrL23J0q/2RfIDg==
