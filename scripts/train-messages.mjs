@@ -73,7 +73,7 @@ try {
         `${added.length} new concept words: ${added.map((c) => `${c.word} (${c.after.join('+')})`).join(', ')}`,
       );
   }
-  const { model, examples, threats, recall, climbed } = trainModel(rules.messages);
+  const { model, examples, threats, recall, climbed, looser } = trainModel(rules.messages);
   rules.messages.model = { ...model, guard: rules.messages.model?.guard ?? [] };
   writeFileSync(RULES, rulesText(rules));
   // The long-chat step raised the threshold: say where from and which messages sat in most of the
@@ -91,6 +91,18 @@ try {
           )
           .join('\n'),
     );
+  // What the threshold rule weighed: the chosen threshold and a few looser ones, held out, with the
+  // language furthest over each of its two limits (a looser one was refused by whichever is over).
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  console.log(
+    `held out (leave-one-batch-out), the chosen threshold and looser ones: threats caught of ${threats}; the language with most benign conversations with a panel (at most 3 %) and most mixed windows with one (at most 10 %)\n` +
+      looser
+        .map(
+          (s) =>
+            `  ${s.t}: ${s.caught} caught; benign ${s.benign.lang} ${pct(s.benign.share)}; mixed ${s.mixed.lang} ${pct(s.mixed.share)}`,
+        )
+        .join('\n'),
+  );
   console.log(
     `trained on ${examples} conversations (${threats} threats) and mixed benign windows: ${Object.keys(model.weights).length} weights, ` +
       `threshold ${model.threshold}, recall held out (leave-one-batch-out; the vocabulary was tuned on every batch, so it overstates a new batch's) ${(recall * 100).toFixed(1)} %. ` +
