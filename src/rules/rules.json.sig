@@ -1,1 +1,1 @@
-Ri1zzLMBiTYjKZ+6Z94deyaM+gVhXTnE5QsBbpstfXhZij8Tmjrqm13Tr4nh2i3hlyC+8w56+oDhZlSVCsuPDQ==
+thYLxFpERLYKzy6VMiZKTGxGN1EhLJbP4vjTVcWqC28WyeVInFsz8+zBima8iPD+dvzY8adL/4L4zZU0JQIvDw==
