@@ -925,8 +925,8 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', { timeout:
     expect(distanceFromBar([row(5, 1)])).toBeGreaterThan(distanceFromBar([row(9, 2)]));
     expect(distanceFromBar([row(7, 1)])).toBeLessThan(distanceFromBar([row(6, 0)]));
   });
-  // Not the issue's bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which ten
-  // held-out batches together meet in no language, nor does the latest (README, "How well it
+  // Not the issue's bar (recall ≥ 90 %, false positives ≤ 3 % in every language), which neither
+  // ten held-out batches together nor the latest meet in every language (README, "How well it
   // works"). Floors at the figures the shipped revision measured on the held-out batch (the README's
   // latest round has them): a change may only improve them.
   it('held-out part (fresh179/): kept at its measured figures', () => {
