@@ -1,1 +1,1 @@
-lzz0cBQdPFDdQd/XK6w3T1r/9VhY64x25174164zXL7FPUm8vfYcgSjfqVEu4ihJUZpGkmmOk6fzQKSA2sSsDA==
+kqCU+nRzonA273aBlCy2naOvdD/4nTdJ3J63Msdtqbvdo5yf/kbQaRW7Fg9sBLpsyN6lCCk6xz0rXtriZJpOAA==
