@@ -1,1 +1,1 @@
-kqCU+nRzonA273aBlCy2naOvdD/4nTdJ3J63Msdtqbvdo5yf/kbQaRW7Fg9sBLpsyN6lCCk6xz0rXtriZJpOAA==
+KFeObuiHyKIIJyi2p+dZ1SpPJ6SHoklamM5xP2aQTNQCD+XvQOHrZ9wUst0x39y6+iyfTlyk2TnvQ2H5ahvyBQ==
