@@ -1,1 +1,1 @@
-2vPnNrFDit3ThEcYjvWjqaOs5TKE8felcHGmfv98cdOHcUmXTz9rDANxoKkWHn5iCKJD9zMHqJZd2BBTF+swCg==
+ngR/n1nqcbHvBZsjjeTGcO367qzbK7Mt46lVnBsaxjdbc0xyAdjQJd9nyR5j9dm55obymg+2z9pRk854pan7Cw==
