@@ -75,6 +75,23 @@ describe.skipIf(!hasHistory)(
           new RegExp(`^\\| ${cells.map((c) => c.replace('.', '\\.')).join(' +\\| ')} +\\|$`, 'm'),
         );
       }
+      // "What Pausa does not do" sums the table up, rounded: recall per language to whole
+      // percents, false positives to one decimal (it went stale once, for fifty rounds).
+      const span = (shares: number[], digits: number) =>
+        `${Math.min(...shares).toFixed(digits)}–${Math.max(...shares).toFixed(digits)} %`;
+      const prose = readme.replace(/\s+/g, ' ');
+      expect(prose).toContain(
+        `it caught ${span(
+          rows.map((r) => (100 * r.caught) / r.threats),
+          0,
+        )} of threats per language`,
+      );
+      expect(prose).toContain(
+        `panel for ${span(
+          rows.map((r) => (100 * r.falsePositives) / r.benign),
+          1,
+        )} of ordinary and look-alike conversations`,
+      );
     }, 60_000);
   },
 );
