@@ -1,1 +1,1 @@
-ngR/n1nqcbHvBZsjjeTGcO367qzbK7Mt46lVnBsaxjdbc0xyAdjQJd9nyR5j9dm55obymg+2z9pRk854pan7Cw==
+5DChyAX6emR8QqjAsUqwQtqB09m/gxAJWCU9PZOIujCpOTeBv8VDbPIkyyffVOEfJDM6Y88y3abBaJGcag73Dw==
