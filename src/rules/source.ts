@@ -6,7 +6,7 @@
 export const DEFAULT_RULES_URL: string = import.meta.env.PAUSA_RULES_URL ?? '';
 
 /** The project's key: it signs the bundled rules (src/rules/rules.json.sig). */
-export const PROJECT_RULES_PUBLIC_KEY = 'Zdpy11JT2OYwRIC4iSYLD6l3Wzj12/nZk+56hnX8Dgw=';
+export const PROJECT_RULES_PUBLIC_KEY = 'rgzt+hDjKo+O4VE2I7Ehtscjs05ZItUSiT8tKrN7LXE=';
 
 export const DEFAULT_RULES_PUBLIC_KEY: string =
   (import.meta.env.PAUSA_RULES_PUBLIC_KEY as string | undefined) || PROJECT_RULES_PUBLIC_KEY;
