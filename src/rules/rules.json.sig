@@ -1,1 +1,1 @@
-ruPPm0+JaAd7GIBvTegVATVIB+fOa4NPTdaqKCjSDjqmvVQ+4VmxfF6CPW0gIwPUcGNwOUUReDrAkqjq6xd1DA==
+cz+jUifX8NSdQXr4xuf12DJo7N8d+zKASyPs2ySnyzoMWSjMDra7v9gdzGNW12u789ZfOylaAsDHo+0+cq4lAg==
