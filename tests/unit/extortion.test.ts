@@ -929,12 +929,12 @@ describe('evaluation set (tests/fixtures/messages, README: figures)', { timeout:
   // ten held-out batches together nor the latest meet in every language (README, "How well it
   // works"). Floors at the figures the shipped revision measured on the held-out batch (the README's
   // latest round has them): a change may only improve them.
-  it('held-out part (fresh191/): kept at its measured figures', () => {
+  it('held-out part (fresh192/): kept at its measured figures', () => {
     const { rows } = evaluate('held-out');
     expect(rows.map((r) => r.lang)).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT']);
-    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(96);
-    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(1);
-    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(28);
+    expect(rows.reduce((a, r) => a + r.caught, 0)).toBeGreaterThanOrEqual(87);
+    expect(rows.reduce((a, r) => a + r.falsePositives, 0)).toBeLessThanOrEqual(0);
+    expect(longChat('held-out').reduce((a, c) => a + c.fired, 0)).toBeLessThanOrEqual(3);
   });
   it('tuning part, long chats of benign and hard messages: the panel after at most 1 % of messages', () => {
     for (const chat of longChat('tuning')) expect(chat.rate, chat.lang).toBeLessThanOrEqual(0.01);
